@@ -1,0 +1,84 @@
+# 《开发区建设》周刊采编系统 — developer entry points.
+#
+#   make run    set up .venv, migrate, load zones, import seeds, create demo accounts, serve
+#   make test   system packages, .venv, ruff, pytest on SQLite, pytest on throwaway PostgreSQL
+#   make lint   ruff check
+#   make clean  caches; `make distclean` also removes .venv and db.sqlite3
+#
+# PYTEST_ARGS passes extra arguments to both pytest runs, e.g. make test PYTEST_ARGS='-x -k home'.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PYTEST_ARGS ?=
+
+.PHONY: help venv run system-deps lint test test-sqlite test-postgres clean distclean
+
+help:
+	@echo "make run        serve the site on http://127.0.0.1:8000 (with seeds and demo accounts)"
+	@echo "make test       ruff + pytest on SQLite + pytest on a throwaway PostgreSQL cluster"
+	@echo "make lint       ruff check ."
+	@echo "make venv       create .venv and install requirements-dev.txt"
+	@echo "make clean      remove caches (distclean: also .venv and db.sqlite3)"
+
+venv: $(STAMP)
+
+# Re-installs only when a requirements file changed (or .venv is new or broken).
+$(STAMP): requirements.txt requirements-dev.txt
+	@if ! $(BIN)/python -c 'import sys; assert sys.version_info[:2] == (3, 11)' 2>/dev/null; then \
+		echo "==> creating $(VENV) with $(PYTHON)"; \
+		rm -rf $(VENV); \
+		$(PYTHON) -m venv $(VENV); \
+	fi
+	@echo "==> installing requirements-dev.txt into $(VENV)"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+run: export KFQ_DEBUG := true
+run: venv
+	$(BIN)/python manage.py migrate
+	$(BIN)/python manage.py load_zones
+	$(BIN)/python manage.py import_seeds
+	$(BIN)/python manage.py create_demo_accounts
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+system-deps:
+	@scripts/install-system-deps.sh
+
+lint: venv
+	$(BIN)/ruff check .
+
+test-sqlite: venv
+	env -u DATABASE_URL scripts/run-pytest.sh $(PYTEST_ARGS)
+
+test-postgres: venv
+	scripts/test-postgres.sh $(PYTEST_ARGS)
+
+# System packages and .venv must succeed first. After that ruff and both pytest runs always
+# all run, so one report shows everything; the exit status is non-zero if any of them failed.
+test: system-deps venv
+	@failed=(); \
+	echo; echo "==> [1/3] ruff check ."; \
+	$(BIN)/ruff check . || failed+=("ruff"); \
+	echo; echo "==> [2/3] pytest on SQLite"; \
+	env -u DATABASE_URL scripts/run-pytest.sh $(PYTEST_ARGS) || failed+=("pytest-sqlite"); \
+	echo; echo "==> [3/3] pytest on PostgreSQL"; \
+	scripts/test-postgres.sh $(PYTEST_ARGS) || failed+=("pytest-postgresql"); \
+	echo; \
+	if [ $${#failed[@]} -ne 0 ]; then \
+		echo "==> make test FAILED: $${failed[*]}"; \
+		exit 1; \
+	fi; \
+	echo "==> make test: ruff, pytest on SQLite and pytest on PostgreSQL all passed"
+
+clean:
+	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -print0 | xargs -0 rm -rf
+	rm -rf .pytest_cache .ruff_cache
+
+distclean: clean
+	rm -rf $(VENV) db.sqlite3

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Install the Debian packages that `make test` needs, but only those that are missing:
+#   postgresql     - initdb/pg_ctl for the throwaway cluster of scripts/test-postgres.sh
+#   chromium       - /usr/bin/chromium, driven by Playwright in tests/browser/
+#   fonts-noto-cjk - Chinese glyphs in Chromium's screenshots (no tofu boxes)
+# Runs `apt-get update` once, and only when something has to be installed.
+set -euo pipefail
+
+missing=()
+
+have_postgresql() {
+    compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null \
+        && compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null \
+        && getent passwd postgres >/dev/null
+}
+
+have_package() {
+    [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]
+}
+
+have_postgresql || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+have_package fonts-noto-cjk || missing+=(fonts-noto-cjk)
+
+if [ "${#missing[@]}" -eq 0 ]; then
+    echo "system deps: postgresql, chromium, fonts-noto-cjk already installed"
+    exit 0
+fi
+
+echo "system deps: installing ${missing[*]}"
+
+if ! command -v apt-get >/dev/null; then
+    echo "error: apt-get not found; install ${missing[*]} by hand (Debian package names)" >&2
+    exit 1
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+    as_root=()
+elif command -v sudo >/dev/null; then
+    # Without a terminal sudo cannot ask for a password: fail at once instead of hanging.
+    if [ -t 0 ]; then as_root=(sudo); else as_root=(sudo -n); fi
+else
+    echo "error: need root to install ${missing[*]}; run as root, install sudo," \
+        "or install them by hand: apt-get install ${missing[*]}" >&2
+    exit 1
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+    --no-install-recommends \
+    -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold \
+    "${missing[@]}" </dev/null
+
+# Check again, so a package that installed but did not provide what we need fails here.
+have_postgresql || { echo "error: PostgreSQL initdb/pg_ctl still missing" >&2; exit 1; }
+[ -x /usr/bin/chromium ] || { echo "error: /usr/bin/chromium still missing" >&2; exit 1; }
+have_package fonts-noto-cjk || { echo "error: fonts-noto-cjk still missing" >&2; exit 1; }
+echo "system deps: done"

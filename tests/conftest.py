@@ -1,0 +1,130 @@
+"""Fixtures shared by the whole suite.
+
+Browser tests drive Debian's Chromium (/usr/bin/chromium, installed by
+scripts/install-system-deps.sh) through Playwright's sync API. Never run `playwright install`:
+the browser comes from the Debian package, not from a download.
+"""
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API keeps an asyncio event loop running in the main thread; Django then
+# refuses synchronous ORM calls there (SynchronousOnlyOperation) unless told it is fine. This
+# must be set before any test touches the database or live_server.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = os.environ.get("KFQ_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEWPORT = {"width": 1280, "height": 900}
+LOCALE = "zh-CN"
+
+_saved_screenshots: list[Path] = []
+
+
+def _uses_postgresql() -> bool:
+    return os.environ.get("DATABASE_URL", "").startswith("postgres")
+
+
+def pytest_collection_modifyitems(config, items):
+    if _uses_postgresql():
+        return
+    skip = pytest.mark.skip(reason="postgres_only: DATABASE_URL is not PostgreSQL")
+    for item in items:
+        if item.get_closest_marker("postgres_only"):
+            item.add_marker(skip)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    # Keep each phase's report on the item so the page fixture can tell a failed test.
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _saved_screenshots:
+        terminalreporter.section("screenshots")
+        for path in _saved_screenshots:
+            terminalreporter.write_line(str(path))
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    """Folder for the PNGs that browser tests take (KFQ_SCREENSHOT_DIR overrides it)."""
+    path = Path(
+        os.environ.get("KFQ_SCREENSHOT_DIR") or Path(tempfile.gettempdir()) / "kfq-screenshots"
+    )
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture
+def screenshot(screenshot_dir):
+    """Save a PNG of a page into screenshot_dir and print its path: screenshot(page, "x.png")."""
+
+    def save(page, name: str, *, full_page: bool = True) -> Path:
+        path = screenshot_dir / name
+        page.screenshot(path=str(path), full_page=full_page)
+        print(f"screenshot: {path}")
+        _saved_screenshots.append(path)
+        return path
+
+    return save
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session."""
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(
+            f"{CHROMIUM} not found: install Debian's chromium (scripts/install-system-deps.sh)",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(request, browser, screenshot_dir):
+    """A fresh browser context and page per test: 1280x900, zh-CN.
+
+    When the test fails, a full-page screenshot named after it is saved in screenshot_dir.
+    """
+    context = browser.new_context(viewport=VIEWPORT, locale=LOCALE)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        yield page
+        report = getattr(request.node, "rep_call", None)
+        if report is not None and report.failed and not page.is_closed():
+            name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid).strip("_")
+            path = screenshot_dir / f"FAILED-{name}.png"
+            try:
+                page.screenshot(path=str(path), full_page=True)
+            except Exception as exc:  # a broken page must not hide the test's own failure
+                print(f"could not save failure screenshot: {exc}")
+            else:
+                print(f"failure screenshot: {path}")
+                _saved_screenshots.append(path)
+    finally:
+        context.close()
