@@ -1,3 +1,113 @@
-from django.db import models
+"""Shanxi's development zones (开发区): the registry every article and contributor points at."""
 
-# Create your models here.
+from django.db import models
+from django.db.models import Q
+
+
+class City(models.TextChoices):
+    """Shanxi's eleven prefecture-level cities, in the province's customary order."""
+
+    TAIYUAN = "太原", "太原市"
+    DATONG = "大同", "大同市"
+    SHUOZHOU = "朔州", "朔州市"
+    XINZHOU = "忻州", "忻州市"
+    YANGQUAN = "阳泉", "阳泉市"
+    LVLIANG = "吕梁", "吕梁市"
+    JINZHONG = "晋中", "晋中市"
+    CHANGZHI = "长治", "长治市"
+    JINCHENG = "晋城", "晋城市"
+    LINFEN = "临汾", "临汾市"
+    YUNCHENG = "运城", "运城市"
+
+
+class Level(models.TextChoices):
+    NATIONAL = "国家级", "国家级"
+    PROVINCIAL = "省级", "省级"
+    UNKNOWN = "未知", "未知"
+
+
+class ZoneQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(confirmed=True)
+
+    def unconfirmed(self):
+        return self.filter(confirmed=False)
+
+    def in_city(self, city):
+        return self.filter(city=city)
+
+
+class Zone(models.Model):
+    official_name = models.CharField("正式名称", max_length=60, unique=True)
+    short_name = models.CharField(
+        "简称", max_length=30, blank=True, help_text="报道中常用的简称，如“朔州经开区”。"
+    )
+    kind = models.CharField(
+        "类型", max_length=30, blank=True, help_text="如经济技术开发区、高新技术产业开发区。"
+    )
+    level = models.CharField("级别", max_length=10, choices=Level.choices, default=Level.UNKNOWN)
+    level_note = models.CharField(
+        "级别说明", max_length=60, blank=True, help_text="来源中对级别的原文表述。"
+    )
+    level_inferred = models.BooleanField(
+        "级别系推断", default=False, help_text="来源只提到该开发区、未写明级别时勾选。"
+    )
+    city = models.CharField("所在市", max_length=4, choices=City.choices, blank=True)
+    county = models.CharField("所在县区", max_length=200, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="上级园区",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text="园中园所属的开发区，如潇河新兴产业园区属于山西转型综合改革示范区。",
+    )
+    confirmed = models.BooleanField(
+        "已核实",
+        default=True,
+        help_text="导入稿件时发现、尚未经编辑核实的开发区不勾选。",
+    )
+    source = models.TextField("资料来源", blank=True)
+
+    objects = ZoneQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "开发区"
+        verbose_name_plural = "开发区"
+        ordering = ["city", "official_name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(level__in=Level.values), name="zone_level_valid"),
+            models.CheckConstraint(
+                condition=Q(city__in=City.values) | Q(city=""), name="zone_city_valid"
+            ),
+            models.CheckConstraint(condition=~Q(parent=models.F("id")), name="zone_not_own_parent"),
+        ]
+        indexes = [models.Index(fields=["city", "official_name"], name="zone_city_name_idx")]
+
+    def __str__(self):
+        return self.official_name
+
+    @property
+    def display_name(self):
+        return self.short_name or self.official_name
+
+
+class ZoneAlias(models.Model):
+    """Another name by which a zone is known; each name points at exactly one zone."""
+
+    zone = models.ForeignKey(
+        Zone, verbose_name="开发区", on_delete=models.CASCADE, related_name="aliases"
+    )
+    name = models.CharField("别名", max_length=60, unique=True)
+    derived = models.BooleanField(
+        "按命名规则生成", default=False, help_text="由“XX经济技术开发区 ↔ XX经开区”等规则生成。"
+    )
+
+    class Meta:
+        verbose_name = "开发区别名"
+        verbose_name_plural = "开发区别名"
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} → {self.zone}"
