@@ -1,23 +1,13 @@
-"""
-URL configuration for kfq_site project.
-
-The `urlpatterns` list routes URLs to views. For more information please see:
-    https://docs.djangoproject.com/en/5.2/topics/http/urls/
-Examples:
-Function views
-    1. Add an import:  from my_app import views
-    2. Add a URL to urlpatterns:  path('', views.home, name='home')
-Class-based views
-    1. Add an import:  from other_app.views import Home
-    2. Add a URL to urlpatterns:  path('', Home.as_view(), name='home')
-Including another URLconf
-    1. Import the include() function: from django.urls import include, path
-    2. Add a URL to urlpatterns:  path('blog/', include('blog.urls'))
-"""
-
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
+
+admin.site.site_header = "《开发区建设》周刊编辑部"
+admin.site.site_title = "《开发区建设》采编系统"
+admin.site.index_title = "采编管理"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-]
+    path("", include("articles.urls")),
+] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
