@@ -1,0 +1,60 @@
+"""Plain factory functions for tests: make_x(**overrides) builds and saves one object."""
+
+import datetime
+import itertools
+
+from django.contrib.auth import get_user_model
+
+from articles.models import Article, Authorship, Contributor, Issue, Photo, Status
+from zones.models import City, Zone
+
+_sequence = itertools.count(1)
+
+
+def make_zone(**overrides) -> Zone:
+    n = next(_sequence)
+    fields = {"official_name": f"测试{n}经济技术开发区", "short_name": f"测试{n}经开区"}
+    fields.setdefault("city", City.TAIYUAN)
+    fields.update(overrides)
+    return Zone.objects.create(**fields)
+
+
+def make_issue(**overrides) -> Issue:
+    n = next(_sequence)
+    fields = {"date": datetime.date(2024, 1, 1) + datetime.timedelta(days=7 * n)}
+    fields.update(overrides)
+    return Issue.objects.create(**fields)
+
+
+def make_contributor(**overrides) -> Contributor:
+    fields = {"name": f"作者{next(_sequence)}"}
+    fields.update(overrides)
+    return Contributor.objects.create(**fields)
+
+
+def make_article(*, authors=(), status=Status.PUBLISHED, photos=0, **overrides) -> Article:
+    """An article; status is set as the workflow would leave it (tests only)."""
+    n = next(_sequence)
+    fields = {"title": f"测试稿件{n}", "body": f"第{n}篇稿件的正文。\n\n第二段。"}
+    fields.update(overrides)
+    if "zone" not in fields:
+        fields["zone"] = make_zone()
+    article = Article.objects.create(**fields)
+    Article.objects.filter(pk=article.pk).update(status=status)
+    article.refresh_from_db()
+    for order, author in enumerate(authors, start=1):
+        Authorship.objects.create(article=article, contributor=author, order=order)
+    for position in range(1, photos + 1):
+        Photo.objects.create(article=article, caption=f"图片说明{position}", position=position)
+    return article
+
+
+def make_user(username=None, *, staff=False, superuser=False, password="测试密码-123456"):
+    User = get_user_model()
+    user = User.objects.create_user(
+        username=username or f"user{next(_sequence)}",
+        password=password,
+        is_staff=staff or superuser,
+        is_superuser=superuser,
+    )
+    return user
