@@ -32,17 +32,7 @@ class PhotoInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = [
-        "title",
-        "zone",
-        "issue",
-        "page",
-        "position",
-        "genre",
-        "status",
-        "length",
-        "source_file",
-    ]
+    list_display = ["title", "zone", "issue", "place", "genre", "status", "length"]
     list_filter = ["status", "genre", "issue", "zone__city", "zone"]
     list_select_related = ["zone", "issue"]
     search_fields = ["title", "kicker", "subtitle", "authors__name", "zone__official_name"]
@@ -55,6 +45,12 @@ class ArticleAdmin(admin.ModelAdmin):
         ("刊发位置", {"fields": ["issue", "page", "position", "status"]}),
         ("来源", {"fields": ["source_file", "source_position", "created_at", "updated_at"]}),
     ]
+
+    @admin.display(description="版次·顺序", ordering="page")
+    def place(self, article):
+        if article.page is None:
+            return "—"
+        return f"第{article.page}版·{article.position or '—'}"
 
     @admin.display(description="字数")
     def length(self, article):
