@@ -1,0 +1,33 @@
+"""The articles app's models, one module per concern."""
+
+from .articles import Article, ArticleQuerySet, Authorship, Photo
+from .calls import (
+    CallContact,
+    CallForPapers,
+    CallForPapersQuerySet,
+    CallGenre,
+    CallReward,
+    CallTheme,
+)
+from .choices import Genre, Status
+from .imports import ImportLeftover
+from .issues import Issue
+from .people import Contributor
+
+__all__ = [
+    "Genre",
+    "Status",
+    "CallForPapersQuerySet",
+    "CallForPapers",
+    "CallTheme",
+    "CallGenre",
+    "CallReward",
+    "CallContact",
+    "Issue",
+    "Contributor",
+    "ArticleQuerySet",
+    "Article",
+    "Authorship",
+    "Photo",
+    "ImportLeftover",
+]

@@ -1,0 +1,192 @@
+"""Articles, their authors in byline order, and their photos."""
+
+from django.db import models
+from django.db.models import Prefetch, Q
+
+from zones.models import Zone
+
+from ..text import paragraphs_of
+from .calls import CallForPapers, CallTheme
+from .choices import Genre, Status
+from .issues import Issue
+from .people import Contributor
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def imported(self):
+        return self.exclude(source_file="")
+
+    def with_listing_relations(self):
+        """What a list of articles shows: zone, issue and the authors in byline order."""
+        return self.select_related("zone", "issue").prefetch_related(
+            Prefetch(
+                "authorships",
+                queryset=Authorship.objects.select_related("contributor").order_by("order"),
+            )
+        )
+
+    def in_print_order(self):
+        return self.order_by("-issue__date", "page", "position", "pk")
+
+
+class Article(models.Model):
+    kicker = models.CharField("引题", max_length=120, blank=True)
+    title = models.CharField("标题", max_length=200)
+    subtitle = models.CharField("副题", max_length=200, blank=True)
+    zone_label = models.CharField(
+        "开发区栏头", max_length=60, blank=True, help_text="版面上标题前单列的开发区名称，照录。"
+    )
+    dateline = models.CharField(
+        "电头", max_length=20, blank=True, help_text="如：科学导报讯、本刊讯"
+    )
+    body = models.TextField("正文", help_text="段落之间空一行。")
+    byline = models.CharField(
+        "署名", max_length=100, blank=True, help_text="版面上的署名原样，如“(常珍珍 张帆)”。"
+    )
+    zone = models.ForeignKey(
+        Zone,
+        verbose_name="开发区",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    issue = models.ForeignKey(
+        Issue,
+        verbose_name="期",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    page = models.PositiveSmallIntegerField("版次", null=True, blank=True)
+    position = models.PositiveSmallIntegerField("版内顺序", null=True, blank=True)
+    genre = models.CharField("体裁", max_length=10, choices=Genre.choices, default=Genre.NEWS)
+    call = models.ForeignKey(
+        CallForPapers,
+        verbose_name="征稿启事",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    theme = models.ForeignKey(
+        CallTheme,
+        verbose_name="主题",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    status = models.CharField(
+        "状态", max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False
+    )
+    authors = models.ManyToManyField(
+        Contributor, verbose_name="作者", through="Authorship", related_name="articles"
+    )
+    source_file = models.CharField(
+        "来源文件", max_length=100, blank=True, help_text="导入的版面文件名；在线投稿为空。"
+    )
+    source_position = models.PositiveSmallIntegerField("版面中的位置", null=True, blank=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "稿件"
+        verbose_name_plural = "稿件"
+        ordering = ["-issue__date", "page", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values), name="article_status_valid"
+            ),
+            models.CheckConstraint(condition=Q(genre__in=Genre.values), name="article_genre_valid"),
+            models.CheckConstraint(
+                condition=Q(page__isnull=True) | Q(page__gte=1), name="article_page_gte_1"
+            ),
+            models.CheckConstraint(
+                condition=Q(position__isnull=True) | Q(position__gte=1),
+                name="article_position_gte_1",
+            ),
+            models.CheckConstraint(
+                condition=Q(source_file="") | Q(source_position__isnull=False),
+                name="article_source_has_position",
+            ),
+            models.UniqueConstraint(
+                fields=["issue", "page", "position"],
+                condition=Q(issue__isnull=False, page__isnull=False, position__isnull=False),
+                name="article_unique_place_in_issue",
+            ),
+            models.UniqueConstraint(
+                fields=["source_file", "source_position"],
+                condition=~Q(source_file=""),
+                name="article_unique_source_place",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "issue"], name="article_status_issue_idx"),
+            models.Index(fields=["zone", "status"], name="article_zone_status_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return paragraphs_of(self.body)
+
+    def author_names(self) -> list[str]:
+        """Names in byline order; uses the prefetch of with_listing_relations() when present."""
+        return [authorship.contributor.name for authorship in self.authorships.all()]
+
+
+class Authorship(models.Model):
+    article = models.ForeignKey(
+        Article, verbose_name="稿件", on_delete=models.CASCADE, related_name="authorships"
+    )
+    contributor = models.ForeignKey(
+        Contributor, verbose_name="作者", on_delete=models.PROTECT, related_name="authorships"
+    )
+    order = models.PositiveSmallIntegerField("署名顺序", default=1)
+
+    class Meta:
+        verbose_name = "署名"
+        verbose_name_plural = "署名"
+        ordering = ["article", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "order"], name="authorship_unique_order"),
+            models.UniqueConstraint(
+                fields=["article", "contributor"], name="authorship_unique_contributor"
+            ),
+            models.CheckConstraint(condition=Q(order__gte=1), name="authorship_order_gte_1"),
+        ]
+
+    def __str__(self):
+        return f"{self.contributor}（第{self.order}作者）"
+
+
+class Photo(models.Model):
+    article = models.ForeignKey(
+        Article, verbose_name="稿件", on_delete=models.CASCADE, related_name="photos"
+    )
+    caption = models.CharField("图片说明", max_length=200)
+    credit = models.CharField(
+        "图片来源", max_length=60, blank=True, help_text="如：山西转型综改区供图"
+    )
+    image = models.ImageField("图片", upload_to="photos/%Y/%m/", blank=True)
+    position = models.PositiveSmallIntegerField("顺序", default=1)
+
+    class Meta:
+        verbose_name = "图片"
+        verbose_name_plural = "图片"
+        ordering = ["article", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="photo_unique_position"),
+        ]
+
+    def __str__(self):
+        return self.caption

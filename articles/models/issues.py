@@ -1,0 +1,39 @@
+"""Issues (期) of the weekly."""
+
+from django.db import models
+from django.db.models import Q
+
+
+class Issue(models.Model):
+    """One issue (期) of the weekly."""
+
+    date = models.DateField("出版日期", unique=True)
+    date_inferred = models.BooleanField(
+        "日期系推断", default=False, help_text="版面未印日期、由正文推断时勾选。"
+    )
+    date_basis = models.CharField("推断依据", max_length=300, blank=True)
+    number = models.PositiveIntegerField("期号", null=True, blank=True)
+    title = models.CharField(
+        "特刊名称", max_length=60, blank=True, help_text="如：两会特刊·开发区篇"
+    )
+    is_special = models.BooleanField("特刊", default=False)
+    pages = models.PositiveSmallIntegerField("版数", default=1)
+
+    class Meta:
+        verbose_name = "期"
+        verbose_name_plural = "期"
+        ordering = ["-date"]
+        constraints = [
+            models.CheckConstraint(condition=Q(pages__gte=1), name="issue_pages_gte_1"),
+            models.CheckConstraint(
+                condition=Q(number__isnull=True) | Q(number__gte=1), name="issue_number_gte_1"
+            ),
+        ]
+
+    def __str__(self):
+        label = f"{self.date:%Y年%-m月%-d日}"
+        if self.number:
+            label += f" 第{self.number}期"
+        if self.title:
+            label += f" {self.title}"
+        return label

@@ -1,0 +1,39 @@
+"""People whose names stand in bylines."""
+
+from django.conf import settings
+from django.db import models
+
+from zones.models import Zone
+
+
+class Contributor(models.Model):
+    """Someone whose name stands in a byline; a correspondent also has a login."""
+
+    name = models.CharField("姓名", max_length=30, db_index=True)
+    zone = models.ForeignKey(
+        Zone,
+        verbose_name="所在开发区",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contributors",
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="登录账号",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contributor",
+    )
+    phone = models.CharField("电话", max_length=30, blank=True)
+    email = models.EmailField("电子邮箱", blank=True)
+    note = models.TextField("备注", blank=True)
+
+    class Meta:
+        verbose_name = "作者"
+        verbose_name_plural = "作者"
+        ordering = ["name", "pk"]
+
+    def __str__(self):
+        return self.name
