@@ -1,9 +1,11 @@
 from django.urls import path
 
-from . import views
+from . import portal, views
 
 app_name = "articles"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("my/", portal.my_submissions, name="my_submissions"),
+    path("my/<int:pk>/", portal.my_submission, name="my_submission"),
 ]

@@ -113,6 +113,23 @@ STATIC_ROOT = Path(os.environ.get("KFQ_STATIC_ROOT", BASE_DIR / "var" / "static"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("KFQ_MEDIA_ROOT", BASE_DIR / "var" / "media"))
 
+# Mail: the console by default; SMTP when KFQ_EMAIL_HOST is set.
+KFQ_SITE_URL = os.environ.get("KFQ_SITE_URL", "http://127.0.0.1:8000")
+DEFAULT_FROM_EMAIL = os.environ.get("KFQ_FROM_EMAIL", "《开发区建设》编辑部 <noreply@localhost>")
+if os.environ.get("KFQ_EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["KFQ_EMAIL_HOST"]
+    EMAIL_PORT = int(os.environ.get("KFQ_EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("KFQ_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("KFQ_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("KFQ_EMAIL_TLS", default=True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "articles:my_submissions"
+LOGOUT_REDIRECT_URL = "articles:home"
+
 SEEDS_DIR = Path(os.environ.get("KFQ_SEEDS_DIR", BASE_DIR / "seeds"))
 
 # Behind HTTPS in production: secure cookies, HSTS and the redirect. Off on a laptop and in

@@ -128,3 +128,9 @@ def page(request, browser, screenshot_dir):
                 _saved_screenshots.append(path)
     finally:
         context.close()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Real hashing costs ~0.2 s per user; tests create hundreds of users and test no hashing.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

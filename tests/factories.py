@@ -58,3 +58,23 @@ def make_user(username=None, *, staff=False, superuser=False, password="测试�
         is_superuser=superuser,
     )
     return user
+
+
+def make_editor(username=None):
+    from django.contrib.auth.models import Group
+
+    user = make_user(username, staff=True)
+    user.groups.add(Group.objects.get(name="编辑"))
+    return user
+
+
+def make_correspondent(username=None, *, zone=None, name=None, email=""):
+    """A correspondent: a login in the 通讯员 group linked to a Contributor of their zone."""
+    from django.contrib.auth.models import Group
+
+    user = make_user(username)
+    user.email = email or f"{user.username}@example.cn"
+    user.save(update_fields=["email"])
+    user.groups.add(Group.objects.get(name="通讯员"))
+    make_contributor(name=name or f"通讯员{user.username}", zone=zone or make_zone(), user=user)
+    return user

@@ -10,9 +10,10 @@ from .calls import (
     CallTheme,
 )
 from .choices import Genre, Status
+from .history import ArticleTransition, ArticleVersion, EditorComment, ManuscriptCounter
 from .imports import ImportLeftover
 from .issues import Issue
-from .people import Contributor
+from .people import Contributor, MailPreference
 
 __all__ = [
     "Genre",
@@ -25,9 +26,14 @@ __all__ = [
     "CallContact",
     "Issue",
     "Contributor",
+    "MailPreference",
     "ArticleQuerySet",
     "Article",
     "Authorship",
     "Photo",
+    "ArticleTransition",
+    "ArticleVersion",
+    "EditorComment",
+    "ManuscriptCounter",
     "ImportLeftover",
 ]

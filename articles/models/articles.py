@@ -1,5 +1,6 @@
 """Articles, their authors in byline order, and their photos."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch, Q
 
@@ -87,6 +88,20 @@ class Article(models.Model):
     authors = models.ManyToManyField(
         Contributor, verbose_name="作者", through="Authorship", related_name="articles"
     )
+    manuscript_number = models.CharField(
+        "稿件编号", max_length=20, unique=True, null=True, blank=True, editable=False
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="投稿人账号",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="created_articles",
+    )
+    submitted_at = models.DateTimeField("首次投稿时间", null=True, blank=True, editable=False)
+    status_changed_at = models.DateTimeField("状态变更时间", null=True, blank=True, editable=False)
     source_file = models.CharField(
         "来源文件", max_length=100, blank=True, help_text="导入的版面文件名；在线投稿为空。"
     )

@@ -18,6 +18,7 @@ class Issue(models.Model):
     )
     is_special = models.BooleanField("特刊", default=False)
     pages = models.PositiveSmallIntegerField("版数", default=1)
+    published_at = models.DateTimeField("发布时间", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "期"

@@ -37,3 +37,25 @@ class Contributor(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class MailPreference(models.Model):
+    """Whether a user also wants mail that is not essential (status notices, new-piece alerts).
+
+    Essential mail (a piece sent back for revision, accepted or rejected) always goes out.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="用户",
+        on_delete=models.CASCADE,
+        related_name="mail_preference",
+    )
+    optional_mail = models.BooleanField("接收非必要邮件", default=True)
+
+    class Meta:
+        verbose_name = "邮件设置"
+        verbose_name_plural = "邮件设置"
+
+    def __str__(self):
+        return f"{self.user}：{'接收' if self.optional_mail else '不接收'}非必要邮件"

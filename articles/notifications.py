@@ -1,0 +1,67 @@
+"""Mail about pieces. Called after a move commits; never decides anything itself.
+
+Correspondents hear of every change to their pieces; editors hear of each new submission or
+resubmission. Mail that needs no action can be turned off per user (MailPreference).
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mass_mail
+from django.urls import reverse
+
+from .models import Article, MailPreference, Status
+
+# Mail a correspondent always receives: it asks them to act or tells them a decision.
+ESSENTIAL_FOR_AUTHORS = frozenset({Status.REVISION, Status.ACCEPTED, Status.REJECTED})
+
+
+def wants_optional_mail(user) -> bool:
+    preference = MailPreference.objects.filter(user=user).first()
+    return preference is None or preference.optional_mail
+
+
+def _site_url(path: str) -> str:
+    return settings.KFQ_SITE_URL.rstrip("/") + path
+
+
+def status_changed(*, article_id: int, source: Status, to: Status, note: str) -> int:
+    article = Article.objects.get(pk=article_id)
+    label = article.manuscript_number or article.title
+    messages = []
+    author_users = [
+        a.contributor.user
+        for a in article.authorships.select_related("contributor__user")
+        if a.contributor.user and a.contributor.user.email
+    ]
+    essential = to in ESSENTIAL_FOR_AUTHORS
+    link = _site_url(reverse("articles:my_submission", args=[article.pk]))
+    body = (
+        f"您的稿件《{article.title}》（{label}）状态已由“{Status(source).label}”"
+        f"变为“{Status(to).label}”。"
+    )
+    if note:
+        body += f"\n\n编辑部意见：\n{note}"
+    body += f"\n\n查看稿件：{link}"
+    for user in author_users:
+        if essential or wants_optional_mail(user):
+            messages.append(
+                (f"[开发区建设] 稿件{Status(to).label}：{article.title}", body, None, [user.email])
+            )
+
+    if to == Status.SUBMITTED:
+        verb = "重新投稿" if source == Status.REVISION else "新投稿"
+        admin_link = _site_url(reverse("admin:articles_article_change", args=[article.pk]))
+        editors = (
+            get_user_model().objects.filter(groups__name="编辑", is_active=True).exclude(email="")
+        )
+        for editor in editors:
+            if wants_optional_mail(editor):
+                messages.append(
+                    (
+                        f"[开发区建设] {verb}：{article.title}",
+                        f"{label}《{article.title}》{verb}，请处理：{admin_link}",
+                        None,
+                        [editor.email],
+                    )
+                )
+    return send_mass_mail(messages, fail_silently=False) if messages else 0
