@@ -1,0 +1,57 @@
+"""Onboarding a zone's correspondent: a login in the 通讯员 group and their Contributor record."""
+
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from zones.models import Zone
+from zones.registry import ZoneDirectory
+
+from .models import Contributor
+from .workflow import CORRESPONDENTS_GROUP
+
+
+class CorrespondentRefused(Exception):
+    pass
+
+
+def find_zone(name: str) -> Zone:
+    """A zone by official name, short name or alias."""
+    zone = ZoneDirectory().resolve(name)
+    if zone is None:
+        raise CorrespondentRefused(f"找不到开发区“{name}”（可用正式名称、简称或别名）。")
+    return zone
+
+
+@transaction.atomic
+def add_correspondent(
+    *, username: str, zone: Zone, name: str, email: str = "", password: str | None = None
+) -> tuple[object, Contributor, str]:
+    """Create the login and link it to the contributor of that name in that zone.
+
+    Returns (user, contributor, password); the password is generated when none is given.
+    """
+    User = get_user_model()
+    if User.objects.filter(username=username).exists():
+        raise CorrespondentRefused(f"用户名“{username}”已被使用。")
+    password = password or secrets.token_urlsafe(9)
+    user = User(username=username, email=email)
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise CorrespondentRefused("密码不符合要求：" + "；".join(error.messages)) from error
+    user.set_password(password)
+    user.save()
+    user.groups.add(Group.objects.get(name=CORRESPONDENTS_GROUP))
+    # A byline already in the archive (same name, same zone, no login yet) becomes theirs.
+    contributor = Contributor.objects.filter(name=name, zone=zone, user__isnull=True).first()
+    if contributor is None:
+        contributor = Contributor.objects.create(name=name, zone=zone)
+    contributor.user = user
+    contributor.email = contributor.email or email
+    contributor.save(update_fields=["user", "email"])
+    return user, contributor, password

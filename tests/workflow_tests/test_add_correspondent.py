@@ -1,0 +1,66 @@
+import io
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import CommandError, call_command
+
+from articles.models import Contributor
+from tests.factories import make_contributor, make_zone
+from zones.models import ZoneAlias
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args):
+    out = io.StringIO()
+    call_command("add_correspondent", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_add_correspondent_by_alias_generates_and_prints_a_working_password():
+    zone = make_zone(official_name="朔州经济开发区")
+    ZoneAlias.objects.create(zone=zone, name="朔州经开区")
+
+    output = run("majq", "--zone", "朔州经开区", "--name", "麻洁琼", "--email", "m@example.cn")
+
+    password = output.split("初始密码：")[1].split("（")[0]
+    user = authenticate(username="majq", password=password)
+    assert user is not None and not user.is_staff
+    assert user.groups.filter(name="通讯员").exists()
+    assert user.contributor.zone == zone and user.contributor.name == "麻洁琼"
+
+
+def test_an_existing_byline_in_the_same_zone_becomes_the_correspondents():
+    zone = make_zone()
+    byline = make_contributor(name="王晓晔", zone=zone)
+
+    run("wangxy", "--zone", zone.official_name, "--name", "王晓晔", "--password", "Kfq-2026-safe!")
+
+    byline.refresh_from_db()
+    assert byline.user.username == "wangxy"
+    assert Contributor.objects.filter(name="王晓晔").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--zone", "不存在的开发区", "--name", "张三"], "找不到开发区"),
+        (["--zone", "ZONE", "--name", "张三", "--password", "123"], "密码不符合要求"),
+    ],
+)
+def test_bad_input_is_refused_in_chinese_and_creates_nothing(args, message):
+    zone = make_zone()
+    args = [zone.official_name if a == "ZONE" else a for a in args]
+
+    with pytest.raises(CommandError, match=message):
+        run("zhangsan", *args)
+
+    assert not Contributor.objects.filter(name="张三").exists()
+
+
+def test_a_taken_username_is_refused():
+    zone = make_zone()
+    run("dup", "--zone", zone.official_name, "--name", "甲", "--password", "Kfq-2026-safe!")
+
+    with pytest.raises(CommandError, match="已被使用"):
+        run("dup", "--zone", zone.official_name, "--name", "乙", "--password", "Kfq-2026-safe!")
