@@ -162,7 +162,7 @@ def _target_mode(image: Image.Image, fmt: str) -> str:
 
 
 def _convert(image: Image.Image, mode: str) -> Image.Image:
-    if False:
+    if image.mode in _SIXTEEN_BIT_GREY:
         # Pillow's own I;16 -> L conversion clips everything above 255 to white.
         image = image.convert("I").point(lambda value: value / 256).convert("L")
     return image if image.mode == mode else image.convert(mode)
