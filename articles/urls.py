@@ -6,6 +6,7 @@ app_name = "articles"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("call-for-papers/", views.call_for_papers, name="call_for_papers"),
     path("my/", portal.my_submissions, name="my_submissions"),
     path("my/<int:pk>/", portal.my_submission, name="my_submission"),
 ]

@@ -13,3 +13,14 @@ def home(request):
         "articles/home.html",
         {"page_obj": page, "call": CallForPapers.objects.current()},
     )
+
+
+def call_for_papers(request):
+    """The current call: what the weekly asks the zones to write, and how it rewards them."""
+    call = CallForPapers.objects.current()
+    if call is None:
+        return render(request, "articles/call_for_papers.html", {"call": None}, status=404)
+    call = CallForPapers.objects.prefetch_related("themes", "genres", "rewards", "contacts").get(
+        pk=call.pk
+    )
+    return render(request, "articles/call_for_papers.html", {"call": call})
