@@ -1,10 +1,17 @@
 """The correspondents' side, outside the admin: their pieces and where each stands."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
-from .models import Article, ArticleTransition, EditorComment
+from . import workflow
+from .forms import SubmissionForm
+from .models import Article, ArticleTransition, EditorComment, Status
+from .photos import PhotoRejected, process_photo
+from .submissions import save_submission
 
 
 def own_pieces(user):
@@ -39,5 +46,92 @@ def my_submission(request, pk):
             "piece": piece,
             "history": piece.transitions.select_related("by").order_by("at", "pk"),
             "comments": EditorComment.objects.filter(article=piece, internal=False),
+            "moves": workflow.available_moves(request.user, piece),
+            "editable": piece.status in workflow.AUTHOR_EDITABLE,
+            "photo": piece.photos.first(),
         },
     )
+
+
+def _editable_piece(user, pk):
+    piece = get_object_or_404(own_pieces(user), pk=pk)
+    if piece.status not in workflow.AUTHOR_EDITABLE:
+        raise PermissionDenied("这篇稿件现在不能修改。")
+    return piece
+
+
+@login_required
+def submit(request):
+    """A new piece: save it as a draft, or submit it to the editors."""
+    if not hasattr(request.user, "contributor"):
+        raise PermissionDenied("只有通讯员可以投稿。")
+    return _edit(request, piece=None)
+
+
+@login_required
+def revise(request, pk):
+    """Edit one's draft, or revise a piece the editors sent back, in place."""
+    return _edit(request, piece=_editable_piece(request.user, pk))
+
+
+def _edit(request, *, piece):
+    existing_photo = piece.photos.first() if piece else None
+    form = SubmissionForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=piece,
+        user=request.user,
+        has_photo=existing_photo is not None,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        processed, photo_error = None, ""
+        if data["photo"]:
+            try:
+                processed = process_photo(upload=data["photo"])
+            except PhotoRejected as rejection:
+                photo_error = str(rejection)
+        fields = {name: data[name] for name in SubmissionForm.Meta.fields}
+        piece = save_submission(
+            user=request.user,
+            article=piece,
+            fields=fields,
+            co_authors=data["co_authors"],
+            extra_author_names=data["extra_authors"],
+            photo=processed,
+            photo_caption=data["photo_caption"],
+            photo_credit=data["photo_credit"],
+        )
+        if photo_error:
+            messages.error(request, f"图片未被接受：{photo_error} 稿件文字已保存，请重新选择图片。")
+            return redirect("articles:revise", piece.pk)
+        if form.length and form.length.warning:
+            messages.warning(request, form.length.warning)
+        if "submit" in request.POST:
+            try:
+                workflow.article_transition(article=piece, to=Status.SUBMITTED, by=request.user)
+            except workflow.TransitionNotAllowed as refusal:
+                messages.error(request, f"{refusal} 稿件已保存为草稿。")
+                return redirect("articles:revise", piece.pk)
+            messages.success(request, "稿件已投出，编辑部处理后会通知你。")
+        else:
+            messages.success(request, "稿件已保存为草稿。")
+        return redirect("articles:my_submission", piece.pk)
+    return render(
+        request,
+        "articles/portal/submission_form.html",
+        {"form": form, "piece": piece, "photo": existing_photo},
+    )
+
+
+@require_POST
+@login_required
+def withdraw(request, pk):
+    piece = get_object_or_404(own_pieces(request.user), pk=pk)
+    try:
+        workflow.article_transition(article=piece, to=Status.WITHDRAWN, by=request.user)
+    except workflow.TransitionNotAllowed as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, "稿件已撤回。")
+    return redirect("articles:my_submission", piece.pk)

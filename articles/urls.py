@@ -9,4 +9,7 @@ urlpatterns = [
     path("call-for-papers/", views.call_for_papers, name="call_for_papers"),
     path("my/", portal.my_submissions, name="my_submissions"),
     path("my/<int:pk>/", portal.my_submission, name="my_submission"),
+    path("my/<int:pk>/edit/", portal.revise, name="revise"),
+    path("my/<int:pk>/withdraw/", portal.withdraw, name="withdraw"),
+    path("submit/", portal.submit, name="submit"),
 ]

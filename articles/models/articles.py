@@ -193,6 +193,7 @@ class Photo(models.Model):
         "图片来源", max_length=60, blank=True, help_text="如：山西转型综改区供图"
     )
     image = models.ImageField("图片", upload_to="photos/%Y/%m/", blank=True)
+    thumbnail = models.ImageField("缩略图", upload_to="photos/thumbs/%Y/%m/", blank=True)
     position = models.PositiveSmallIntegerField("顺序", default=1)
 
     class Meta:

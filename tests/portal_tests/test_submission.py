@@ -1,0 +1,248 @@
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from articles.models import Article, CallForPapers, CallGenre, CallTheme, Status
+from articles.workflow import article_transition
+from tests.factories import make_correspondent, make_editor, make_zone
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def make_call():
+    call = CallForPapers.objects.create(date="2023-03-28", max_photos=1)
+    CallTheme.objects.create(call=call, number=1, name="三个一批")
+    for position, (genre, target) in enumerate([("消息", 800), ("通讯", 1500), ("评论", 1000)], 1):
+        CallGenre.objects.create(call=call, genre=genre, target_length=target, position=position)
+    return call
+
+
+def jpeg_bytes(size=(64, 48)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (180, 30, 30)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def form_data(call, zone, **overrides):
+    data = {
+        "call": call.pk,
+        "theme": call.themes.first().pk,
+        "genre": "通讯",
+        "zone": zone.pk,
+        "kicker": "",
+        "title": "朔州经开区新能源重卡项目投产",
+        "subtitle": "",
+        "body": "项" * 1400 + "。",
+        "extra_authors": "",
+        "photo_caption": "",
+        "photo_credit": "",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def author(client):
+    zone = make_zone(official_name="朔州经济开发区")
+    user = make_correspondent(zone=zone, name="麻洁琼")
+    client.force_login(user)
+    return user
+
+
+def test_submitting_a_piece_numbers_it_and_shows_it_under_my_submissions(client, author):
+    call = make_call()
+
+    response = client.post(
+        reverse("articles:submit"), {**form_data(call, author.contributor.zone), "submit": "1"}
+    )
+
+    piece = Article.objects.get()
+    assert response.status_code == 302 and response.url == reverse(
+        "articles:my_submission", args=[piece.pk]
+    )
+    assert piece.status == Status.SUBMITTED
+    assert piece.manuscript_number.startswith("KFQ-")
+    assert piece.author_names() == ["麻洁琼"]
+    listing = client.get(reverse("articles:my_submissions")).content.decode()
+    assert piece.manuscript_number in listing and "已投稿" in listing
+
+
+def test_saving_a_draft_gives_no_number(client, author):
+    call = make_call()
+
+    client.post(
+        reverse("articles:submit"), {**form_data(call, author.contributor.zone), "save": "1"}
+    )
+
+    piece = Article.objects.get()
+    assert piece.status == Status.DRAFT and piece.manuscript_number is None
+
+
+def test_a_piece_far_over_the_ceiling_is_refused_and_nothing_is_saved(client, author):
+    call = make_call()
+
+    response = client.post(
+        reverse("articles:submit"),
+        {**form_data(call, author.contributor.zone, genre="消息", body="字" * 1700), "submit": "1"},
+    )
+
+    assert response.status_code == 200
+    assert "超过上限1600字" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_a_piece_far_from_its_target_gets_a_gentle_warning_but_goes_in(client, author):
+    call = make_call()
+
+    response = client.post(
+        reverse("articles:submit"),
+        {
+            **form_data(call, author.contributor.zone, genre="消息", body="短" * 300 + "。"),
+            "submit": "1",
+        },
+        follow=True,
+    )
+
+    assert "与要求相差较多" in response.content.decode()
+    assert Article.objects.get().status == Status.SUBMITTED
+
+
+def test_a_photo_is_stored_re_encoded_with_a_thumbnail(client, author):
+    call = make_call()
+    upload = SimpleUploadedFile("现场.jpg", jpeg_bytes(), content_type="image/jpeg")
+
+    client.post(
+        reverse("articles:submit"),
+        {
+            **form_data(
+                call, author.contributor.zone, photo_caption="项目现场", photo_credit="麻洁琼摄"
+            ),
+            "photo": upload,
+            "submit": "1",
+        },
+    )
+
+    photo = Article.objects.get().photos.get()
+    assert (photo.caption, photo.credit) == ("项目现场", "麻洁琼摄")
+    assert photo.image.name.endswith(".jpg") and photo.thumbnail
+
+
+def test_a_photo_needs_a_caption_and_a_credit(client, author):
+    call = make_call()
+    upload = SimpleUploadedFile("a.jpg", jpeg_bytes(), content_type="image/jpeg")
+
+    response = client.post(
+        reverse("articles:submit"),
+        {**form_data(call, author.contributor.zone), "photo": upload, "submit": "1"},
+    )
+
+    html = response.content.decode()
+    assert "配图需要填写图片说明" in html and "配图需要填写图片来源" in html
+    assert not Article.objects.exists()
+
+
+def test_a_refused_photo_keeps_the_rest_of_the_submission(client, author):
+    call = make_call()
+    fake = SimpleUploadedFile(
+        "photo.jpg", b"this is not an image at all", content_type="image/jpeg"
+    )
+
+    response = client.post(
+        reverse("articles:submit"),
+        {
+            **form_data(call, author.contributor.zone, photo_caption="说明", photo_credit="供图"),
+            "photo": fake,
+            "submit": "1",
+        },
+        follow=True,
+    )
+
+    piece = Article.objects.get()
+    assert piece.title == "朔州经开区新能源重卡项目投产"
+    assert piece.status == Status.DRAFT
+    assert not piece.photos.exists()
+    assert "图片未被接受" in response.content.decode()
+
+
+def test_revising_after_revision_keeps_the_number_and_the_earlier_version(client, author):
+    call = make_call()
+    client.post(
+        reverse("articles:submit"), {**form_data(call, author.contributor.zone), "submit": "1"}
+    )
+    piece = Article.objects.get()
+    article_transition(article=piece, to=Status.REVISION, by=make_editor(), note="请补充投资额。")
+
+    page = client.get(reverse("articles:revise", args=[piece.pk])).content.decode()
+    client.post(
+        reverse("articles:revise", args=[piece.pk]),
+        {**form_data(call, author.contributor.zone, title="修改后的标题"), "submit": "1"},
+    )
+
+    piece.refresh_from_db()
+    assert "请补充投资额。" in page
+    assert piece.status == Status.SUBMITTED and piece.title == "修改后的标题"
+    assert list(piece.versions.values_list("title", flat=True)) == [
+        "朔州经开区新能源重卡项目投产",
+        "修改后的标题",
+    ]
+
+
+def test_a_submitted_piece_cannot_be_edited_but_can_be_withdrawn(client, author):
+    call = make_call()
+    client.post(
+        reverse("articles:submit"), {**form_data(call, author.contributor.zone), "submit": "1"}
+    )
+    piece = Article.objects.get()
+
+    edit = client.get(reverse("articles:revise", args=[piece.pk]))
+    withdraw = client.post(reverse("articles:withdraw", args=[piece.pk]))
+
+    assert edit.status_code == 403
+    assert withdraw.status_code == 302
+    piece.refresh_from_db()
+    assert piece.status == Status.WITHDRAWN
+
+
+def test_an_accepted_piece_cannot_be_withdrawn(client, author):
+    call = make_call()
+    client.post(
+        reverse("articles:submit"), {**form_data(call, author.contributor.zone), "submit": "1"}
+    )
+    piece = Article.objects.get()
+    editor = make_editor()
+    article_transition(article=piece, to=Status.IN_REVIEW, by=editor)
+    article_transition(article=piece, to=Status.ACCEPTED, by=editor)
+
+    response = client.post(reverse("articles:withdraw", args=[piece.pk]), follow=True)
+
+    piece.refresh_from_db()
+    assert piece.status == Status.ACCEPTED
+    assert "不能改为" in response.content.decode()
+
+
+def test_co_authors_see_the_piece_and_bylines_keep_their_order(client, author):
+    call = make_call()
+    partner = make_correspondent(name="张帆")
+    client.post(
+        reverse("articles:submit"),
+        {
+            **form_data(call, author.contributor.zone, extra_authors="常珍珍"),
+            "co_authors": [partner.contributor.pk],
+            "submit": "1",
+        },
+    )
+    piece = Article.objects.get()
+    client.force_login(partner)
+
+    response = client.get(reverse("articles:my_submission", args=[piece.pk]))
+
+    assert piece.author_names() == ["麻洁琼", "张帆", "常珍珍"]
+    assert response.status_code == 200
