@@ -64,7 +64,7 @@ def make_editor(username=None):
     from django.contrib.auth.models import Group
 
     user = make_user(username, staff=True)
-    user.groups.add(Group.objects.get(name="编辑"))
+    user.groups.add(Group.objects.get_or_create(name="编辑")[0])
     return user
 
 
@@ -75,6 +75,6 @@ def make_correspondent(username=None, *, zone=None, name=None, email=""):
     user = make_user(username)
     user.email = email or f"{user.username}@example.cn"
     user.save(update_fields=["email"])
-    user.groups.add(Group.objects.get(name="通讯员"))
+    user.groups.add(Group.objects.get_or_create(name="通讯员")[0])
     make_contributor(name=name or f"通讯员{user.username}", zone=zone or make_zone(), user=user)
     return user

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_admin_login_page_is_chinese(live_server, page, screenshot):
     page.goto(live_server.url + "/admin/login/")
     screenshot(page, "admin_login.png")

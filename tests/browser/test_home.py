@@ -8,7 +8,7 @@ SEED_TITLE = "上半年财政总收入同比增长10.42%"
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_home_shows_seed_article(live_server, page, screenshot):
     call_command("load_zones")
     call_command("import_seeds")

@@ -12,7 +12,7 @@ from tests.factories import make_article, make_correspondent, make_editor
 
 
 @pytest.mark.postgres_only
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_moves_on_one_piece_are_serialised(monkeypatch):
     author = make_correspondent()
     article = make_article(status=Status.IN_REVIEW, authors=[author.contributor])
