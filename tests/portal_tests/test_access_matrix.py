@@ -1,0 +1,78 @@
+"""Every URL for every role: anonymous, correspondent A, correspondent B of another zone,
+editor and superuser. Admin changelists are covered model by model in tests/site/test_admin.py.
+"""
+
+import pytest
+from django.urls import reverse
+
+from articles.models import CallForPapers, Status
+from tests.factories import make_article, make_correspondent, make_editor, make_user
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "correspondent_a", "correspondent_b", "editor", "superuser"]
+LOGIN = "login"
+OK, FORBIDDEN, NOT_FOUND = 200, 403, 404
+DONE = 302  # the action ran and redirected back to the piece
+
+# url name, how to build args, method, expected per role (in ROLES order)
+MATRIX = [
+    ("articles:home", None, "get", [OK, OK, OK, OK, OK]),
+    ("articles:call_for_papers", None, "get", [OK, OK, OK, OK, OK]),
+    ("articles:my_submissions", None, "get", [LOGIN, OK, OK, OK, OK]),
+    ("articles:my_submission", "draft", "get", [LOGIN, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND]),
+    ("articles:revise", "draft", "get", [LOGIN, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND]),
+    ("articles:revise", "submitted", "get", [LOGIN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND]),
+    ("articles:withdraw", "submitted", "post", [LOGIN, DONE, NOT_FOUND, NOT_FOUND, NOT_FOUND]),
+    ("articles:submit", None, "get", [LOGIN, OK, OK, FORBIDDEN, FORBIDDEN]),
+    ("admin:index", None, "get", ["admin_login", "admin_login", "admin_login", OK, OK]),
+    ("login", None, "get", [OK, OK, OK, OK, OK]),
+    ("password_reset", None, "get", [OK, OK, OK, OK, OK]),
+    ("password_change", None, "get", [LOGIN, OK, OK, OK, OK]),
+]
+
+
+@pytest.fixture
+def people():
+    a = make_correspondent("corr_a")
+    return {
+        "anonymous": None,
+        "correspondent_a": a,
+        "correspondent_b": make_correspondent("corr_b"),
+        "editor": make_editor("editor1"),
+        "superuser": make_user("root", superuser=True),
+    }
+
+
+@pytest.mark.parametrize(
+    ("url_name", "piece", "method", "expected"),
+    MATRIX,
+    ids=[f"{row[0]}-{row[1] or ''}-{row[2]}" for row in MATRIX],
+)
+@pytest.mark.parametrize("role", ROLES)
+def test_access(client, people, role, url_name, piece, method, expected):
+    CallForPapers.objects.create(date="2023-03-28")
+    author = people["correspondent_a"].contributor
+    pieces = {
+        "draft": make_article(status=Status.DRAFT, authors=[author]),
+        "submitted": make_article(status=Status.SUBMITTED, authors=[author]),
+    }
+    args = [pieces[piece].pk] if piece else []
+    if people[role]:
+        client.force_login(people[role])
+
+    response = getattr(client, method)(reverse(url_name, args=args))
+
+    want = expected[ROLES.index(role)]
+    if want == LOGIN:
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("login") + "?next=")
+    elif want == "admin_login":
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("admin:login"))
+    else:
+        assert response.status_code == want
+    if url_name == "articles:withdraw":
+        withdrawn = pieces["submitted"]
+        withdrawn.refresh_from_db()
+        assert (withdrawn.status == Status.WITHDRAWN) == (want == DONE)
