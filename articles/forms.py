@@ -60,9 +60,7 @@ class SubmissionForm(forms.ModelForm):
             .select_related("zone")
         )
         call = self.instance.call if self.instance.pk else CallForPapers.objects.current()
-        self.genre_targets = (
-            dict(call.genres.values_list("genre", "target_length")) if call else {}
-        )
+        self.genre_targets = dict(call.genres.values_list("genre", "target_length")) if call else {}
         if not self.instance.pk:
             self.fields["zone"].initial = user.contributor.zone_id
             self.fields["call"].initial = call

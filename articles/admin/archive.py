@@ -1,9 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
 
-from .models import (
-    Article,
-    Authorship,
+from ..models import (
     CallContact,
     CallForPapers,
     CallGenre,
@@ -11,65 +9,8 @@ from .models import (
     CallTheme,
     Contributor,
     ImportLeftover,
-    Issue,
     Photo,
 )
-from .text import count_characters
-
-
-class AuthorshipInline(admin.TabularInline):
-    model = Authorship
-    extra = 0
-    autocomplete_fields = ["contributor"]
-    ordering = ["order"]
-
-
-class PhotoInline(admin.TabularInline):
-    model = Photo
-    extra = 0
-    fields = ["position", "caption", "credit", "image"]
-
-
-@admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "zone", "issue", "place", "genre", "status", "length"]
-    list_filter = ["status", "genre", "issue", "zone__city", "zone"]
-    list_select_related = ["zone", "issue"]
-    search_fields = ["title", "kicker", "subtitle", "authors__name", "zone__official_name"]
-    autocomplete_fields = ["zone", "issue", "theme", "call"]
-    readonly_fields = ["status", "source_file", "source_position", "created_at", "updated_at"]
-    inlines = [AuthorshipInline, PhotoInline]
-    fieldsets = [
-        (None, {"fields": ["kicker", "title", "subtitle", "zone", "genre", "theme", "call"]}),
-        ("正文", {"fields": ["zone_label", "dateline", "body", "byline"]}),
-        ("刊发位置", {"fields": ["issue", "page", "position", "status"]}),
-        ("来源", {"fields": ["source_file", "source_position", "created_at", "updated_at"]}),
-    ]
-
-    @admin.display(description="版次·顺序", ordering="page")
-    def place(self, article):
-        if article.page is None:
-            return "—"
-        return f"第{article.page}版·{article.position or '—'}"
-
-    @admin.display(description="字数")
-    def length(self, article):
-        return count_characters(article.body)
-
-
-@admin.register(Issue)
-class IssueAdmin(admin.ModelAdmin):
-    list_display = ["date", "number", "title", "is_special", "pages", "date_inferred", "articles"]
-    list_filter = ["is_special", "date_inferred"]
-    search_fields = ["title", "date_basis"]
-    date_hierarchy = "date"
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("articles"))
-
-    @admin.display(description="稿件数", ordering="article_count")
-    def articles(self, issue):
-        return issue.article_count
 
 
 @admin.register(Contributor)

@@ -1,0 +1,150 @@
+import pytest
+from django.urls import reverse
+
+from articles.models import Article, CallForPapers, CallGenre, Status
+from articles.workflow import article_transition
+from tests.factories import make_article, make_correspondent, make_editor, make_issue
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = "admin:articles_article_changelist"
+
+
+def submitted_piece(title="待审稿件", body="字" * 700 + "。", genre="消息"):
+    author = make_correspondent()
+    call = CallForPapers.objects.first() or CallForPapers.objects.create(date="2023-03-28")
+    CallGenre.objects.get_or_create(call=call, genre="消息", defaults={"target_length": 800})
+    piece = make_article(
+        status=Status.DRAFT,
+        authors=[author.contributor],
+        title=title,
+        body=body,
+        genre=genre,
+        call=call,
+    )
+    return article_transition(article=piece, to=Status.SUBMITTED, by=author)
+
+
+@pytest.fixture
+def editor(client):
+    user = make_editor()
+    client.force_login(user)
+    return user
+
+
+def test_queue_opens_on_what_waits_with_number_length_and_days(client, editor):
+    waiting = submitted_piece()
+    make_article(title="早已刊发的稿件")
+
+    response = client.get(reverse(CHANGELIST))
+
+    html = response.content.decode()
+    assert waiting.manuscript_number in html
+    assert "700/800" in html
+    assert "0天" in html
+    assert "早已刊发的稿件" not in html
+    everything = client.get(reverse(CHANGELIST), {"queue": "all"}).content.decode()
+    assert "早已刊发的稿件" in everything
+
+
+def test_change_page_offers_the_editors_moves_and_a_move_changes_the_status(client, editor):
+    piece = submitted_piece()
+    change = reverse("admin:articles_article_change", args=[piece.pk])
+
+    page = client.get(change).content.decode()
+    response = client.post(
+        reverse("admin:articles_article_move", args=[piece.pk]), {"to": "in_review", "note": ""}
+    )
+
+    assert "开始审阅" in page and "退修" in page and "不予采用" in page
+    assert response.status_code == 302
+    piece.refresh_from_db()
+    assert piece.status == Status.IN_REVIEW
+
+
+def test_a_refused_move_changes_nothing_and_says_why(client, editor):
+    piece = submitted_piece()
+
+    response = client.post(
+        reverse("admin:articles_article_move", args=[piece.pk]),
+        {"to": "revision", "note": ""},
+        follow=True,
+    )
+
+    piece.refresh_from_db()
+    assert piece.status == Status.SUBMITTED
+    assert "需要写明意见" in response.content.decode()
+
+
+def test_status_cannot_be_edited_in_the_change_form(client, editor):
+    piece = submitted_piece()
+
+    html = client.get(reverse("admin:articles_article_change", args=[piece.pk])).content.decode()
+
+    assert 'name="status"' not in html
+
+
+def test_bulk_send_back_asks_for_a_note_then_moves_every_piece(client, editor):
+    pieces = [submitted_piece("甲"), submitted_piece("乙")]
+    data = {"action": "send_back", "_selected_action": [p.pk for p in pieces]}
+
+    ask = client.post(reverse(CHANGELIST), data)
+    done = client.post(
+        reverse(CHANGELIST), {**data, "confirm": "1", "note": "请补充数据。"}, follow=True
+    )
+
+    assert "给通讯员的意见" in ask.content.decode()
+    assert set(
+        Article.objects.filter(pk__in=[p.pk for p in pieces]).values_list("status", flat=True)
+    ) == {Status.REVISION}
+    assert "退修：2 篇" in done.content.decode()
+
+
+def test_bulk_accept_reports_pieces_it_could_not_move(client, editor):
+    reviewed = submitted_piece("审阅中")
+    article_transition(article=reviewed, to=Status.IN_REVIEW, by=editor)
+    fresh = submitted_piece("刚投稿")
+
+    response = client.post(
+        reverse(CHANGELIST),
+        {"action": "accept", "_selected_action": [reviewed.pk, fresh.pk]},
+        follow=True,
+    )
+
+    assert Article.objects.get(pk=reviewed.pk).status == Status.ACCEPTED
+    assert Article.objects.get(pk=fresh.pk).status == Status.SUBMITTED
+    assert "《刚投稿》" in response.content.decode()
+
+
+def test_schedule_place_and_publish_an_issue_from_the_admin(client, editor):
+    piece = submitted_piece()
+    article_transition(article=piece, to=Status.IN_REVIEW, by=editor)
+    article_transition(article=piece, to=Status.ACCEPTED, by=editor)
+    issue = make_issue(title="")
+    client.post(
+        reverse(CHANGELIST),
+        {"action": "schedule", "_selected_action": [piece.pk], "confirm": "1", "issue": issue.pk},
+    )
+    publish = reverse("admin:articles_issue_publish", args=[issue.pk])
+
+    refused = client.post(publish, follow=True)
+    Article.objects.filter(pk=piece.pk).update(page=1, position=1)
+    published = client.post(publish, follow=True)
+
+    assert "还没有安排版次" in refused.content.decode()
+    assert "已发布，1 篇稿件公开" in published.content.decode()
+    piece.refresh_from_db()
+    assert piece.status == Status.PUBLISHED and piece.issue == issue
+    assert piece.title in client.get(reverse("articles:home")).content.decode()
+
+
+def test_moves_and_publishing_need_staff_rights(client):
+    piece = submitted_piece()
+    client.force_login(make_correspondent())
+
+    response = client.post(
+        reverse("admin:articles_article_move", args=[piece.pk]), {"to": "in_review"}
+    )
+
+    assert response.status_code == 302 and reverse("admin:login") in response.url
+    assert Article.objects.get(pk=piece.pk).status == Status.SUBMITTED
