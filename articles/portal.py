@@ -1,5 +1,6 @@
 """The correspondents' side, outside the admin: their pieces and where each stands."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -9,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from . import workflow
 from .forms import SubmissionForm
-from .models import Article, ArticleTransition, EditorComment, Status
+from .models import Article, ArticleTransition, EditorComment, MailPreference, Status
 from .photos import PhotoRejected, process_photo
 from .submissions import save_submission
 
@@ -76,9 +77,10 @@ def revise(request, pk):
 
 def _edit(request, *, piece):
     existing_photo = piece.photos.first() if piece else None
+    posted = request.method == "POST"
     form = SubmissionForm(
-        request.POST or None,
-        request.FILES or None,
+        request.POST if posted else None,
+        request.FILES if posted else None,
         instance=piece,
         user=request.user,
         has_photo=existing_photo is not None,
@@ -135,3 +137,24 @@ def withdraw(request, pk):
     else:
         messages.success(request, "稿件已撤回。")
     return redirect("articles:my_submission", piece.pk)
+
+
+class MailPreferenceForm(forms.ModelForm):
+    class Meta:
+        model = MailPreference
+        fields = ["optional_mail"]
+        labels = {"optional_mail": "接收非必要邮件（开始审阅、排期、刊发等通知；新投稿提醒）"}
+        help_texts = {"optional_mail": "退修、录用、不予采用的通知总会发送。"}
+
+
+@login_required
+def mail_settings(request):
+    preference, _ = MailPreference.objects.get_or_create(user=request.user)
+    # An all-unchecked form posts nothing at all, so bind on the method, not on the data.
+    data = request.POST if request.method == "POST" else None
+    form = MailPreferenceForm(data, instance=preference)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "邮件设置已保存。")
+        return redirect("articles:mail_settings")
+    return render(request, "articles/portal/mail_settings.html", {"form": form})

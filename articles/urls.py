@@ -12,4 +12,5 @@ urlpatterns = [
     path("my/<int:pk>/edit/", portal.revise, name="revise"),
     path("my/<int:pk>/withdraw/", portal.withdraw, name="withdraw"),
     path("submit/", portal.submit, name="submit"),
+    path("my/mail/", portal.mail_settings, name="mail_settings"),
 ]

@@ -76,3 +76,21 @@ def test_access(client, people, role, url_name, piece, method, expected):
         withdrawn = pieces["submitted"]
         withdrawn.refresh_from_db()
         assert (withdrawn.status == Status.WITHDRAWN) == (want == DONE)
+
+
+MATRIX_EXTRA = [("articles:mail_settings", [LOGIN, OK, OK, OK, OK])]
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("url_name", "expected"), MATRIX_EXTRA)
+def test_access_to_personal_settings(client, people, role, url_name, expected):
+    if people[role]:
+        client.force_login(people[role])
+
+    response = client.get(reverse(url_name))
+
+    want = expected[ROLES.index(role)]
+    if want == LOGIN:
+        assert response.status_code == 302 and response.url.startswith(reverse("login"))
+    else:
+        assert response.status_code == want
