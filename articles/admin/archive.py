@@ -1,6 +1,13 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.db.models import Count
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 
+from zones.models import Zone
+
+from ..correspondents import CorrespondentRefused, add_correspondent
 from ..models import (
     CallContact,
     CallForPapers,
@@ -13,8 +20,22 @@ from ..models import (
 )
 
 
+class CorrespondentForm(forms.Form):
+    username = forms.CharField(label="用户名", max_length=150)
+    name = forms.CharField(label="姓名（署名）", max_length=30)
+    zone = forms.ModelChoiceField(label="所属开发区", queryset=Zone.objects.all())
+    email = forms.EmailField(label="电子邮箱", required=False)
+    password = forms.CharField(
+        label="初始密码",
+        required=False,
+        widget=forms.PasswordInput,
+        help_text="留空则自动生成，保存后显示一次。",
+    )
+
+
 @admin.register(Contributor)
 class ContributorAdmin(admin.ModelAdmin):
+    change_list_template = "admin/articles/contributor/change_list.html"
     list_display = ["name", "zone", "user", "phone", "email", "pieces"]
     list_filter = ["zone__city"]
     list_select_related = ["zone", "user"]
@@ -27,6 +48,54 @@ class ContributorAdmin(admin.ModelAdmin):
     @admin.display(description="稿件数", ordering="piece_count")
     def pieces(self, contributor):
         return contributor.piece_count
+
+    def get_urls(self):
+        return [
+            path(
+                "add-correspondent/",
+                self.admin_site.admin_view(self.add_correspondent_view),
+                name="articles_contributor_add_correspondent",
+            ),
+            *super().get_urls(),
+        ]
+
+    def add_correspondent_view(self, request):
+        """Onboard a correspondent: the same service as `manage.py add_correspondent`."""
+        if not self.has_add_permission(request):
+            self.message_user(request, "无权新建通讯员。", messages.ERROR)
+            return redirect(reverse("admin:articles_contributor_changelist"))
+        form = CorrespondentForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            try:
+                user, contributor, password = add_correspondent(
+                    username=data["username"],
+                    zone=data["zone"],
+                    name=data["name"],
+                    email=data["email"],
+                    password=data["password"] or None,
+                )
+            except CorrespondentRefused as refusal:
+                form.add_error(None, str(refusal))
+            else:
+                shown = "" if data["password"] else f"，初始密码：{password}（只显示这一次）"
+                self.message_user(
+                    request,
+                    f"已创建通讯员 {contributor.name}（{contributor.zone}），"
+                    f"用户名 {user.username}{shown}",
+                    messages.SUCCESS,
+                )
+                return redirect(reverse("admin:articles_contributor_changelist"))
+        return TemplateResponse(
+            request,
+            "admin/articles/contributor/add_correspondent.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "新建通讯员账号",
+                "form": form,
+                "opts": self.model._meta,
+            },
+        )
 
 
 @admin.register(Photo)

@@ -64,3 +64,39 @@ def test_a_taken_username_is_refused():
 
     with pytest.raises(CommandError, match="已被使用"):
         run("dup", "--zone", zone.official_name, "--name", "乙", "--password", "Kfq-2026-safe!")
+
+
+def test_editors_onboard_a_correspondent_in_the_admin(client):
+    from django.urls import reverse
+
+    from tests.factories import make_editor
+
+    client.force_login(make_editor())
+    zone = make_zone()
+    url = reverse("admin:articles_contributor_add_correspondent")
+
+    form = client.get(url)
+    done = client.post(
+        url, {"username": "liyang", "name": "李阳", "zone": zone.pk, "email": ""}, follow=True
+    )
+    taken = client.post(url, {"username": "liyang", "name": "李阳", "zone": zone.pk})
+
+    assert form.status_code == 200
+    html = done.content.decode()
+    assert "已创建通讯员 李阳" in html and "初始密码" in html
+    password = html.split("初始密码：")[1].split("（")[0]
+    assert authenticate(username="liyang", password=password) is not None
+    assert "已被使用" in taken.content.decode()
+    assert Contributor.objects.get(user__username="liyang").zone == zone
+
+
+def test_correspondents_cannot_reach_the_onboarding_page(client):
+    from django.urls import reverse
+
+    from tests.factories import make_correspondent
+
+    client.force_login(make_correspondent())
+
+    response = client.get(reverse("admin:articles_contributor_add_correspondent"))
+
+    assert response.status_code == 302 and "/admin/login/" in response.url
