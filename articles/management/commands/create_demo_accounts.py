@@ -3,34 +3,46 @@
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
-DEMO_ACCOUNTS = (
-    # username, what it is, superuser
-    ("admin", "系统管理员（超级用户）", True),
-    ("editor", "编辑部编辑（后台采编）", False),
-)
+from articles.models import Contributor
+from articles.workflow import CORRESPONDENTS_GROUP, EDITORS_GROUP
+from zones.registry import ZoneDirectory
 
-EDITOR_APPS = ("articles", "zones")
+DEMO_CORRESPONDENT = ("tongxunyuan", "麻洁琼", "朔州经济开发区")
 
 
 class Command(BaseCommand):
     help = "创建或重置演示账号，生成新密码并打印。只用于本机试用，切勿用于生产环境。"
 
     def handle(self, *args, **options):
-        User = get_user_model()
         self.stdout.write("演示账号（每次运行都会生成新密码）：")
-        for username, role, superuser in DEMO_ACCOUNTS:
-            user, _ = User.objects.get_or_create(username=username)
-            password = secrets.token_urlsafe(9)
-            user.set_password(password)
-            user.is_staff = True
-            user.is_superuser = superuser
-            user.save()
-            if not superuser:
-                user.user_permissions.set(
-                    Permission.objects.filter(content_type__app_label__in=EDITOR_APPS)
-                )
-            self.stdout.write(f"  {role}：用户名 {username}  密码 {password}")
-        self.stdout.write("后台地址：http://127.0.0.1:8000/admin/")
+        self._account("admin", "系统管理员（超级用户）", staff=True, superuser=True)
+        editor = self._account("editor", "编辑部编辑（后台采编）", staff=True)
+        editor.groups.add(Group.objects.get_or_create(name=EDITORS_GROUP)[0])
+        username, name, zone_name = DEMO_CORRESPONDENT
+        zone = ZoneDirectory().resolve(zone_name)
+        if zone is None:
+            self.stdout.write(f"  （未找到{zone_name}，跳过演示通讯员；请先运行 load_zones）")
+        else:
+            correspondent = self._account(username, f"通讯员（{zone_name}，{name}）")
+            correspondent.groups.add(Group.objects.get_or_create(name=CORRESPONDENTS_GROUP)[0])
+            contributor = (
+                Contributor.objects.filter(user=correspondent).first()
+                or Contributor.objects.filter(name=name, zone=zone, user__isnull=True).first()
+                or Contributor(name=name, zone=zone)
+            )
+            contributor.user = correspondent
+            contributor.save()
+        self.stdout.write("网站：http://127.0.0.1:8000/  编辑部后台：http://127.0.0.1:8000/admin/")
+
+    def _account(self, username, role, *, staff=False, superuser=False):
+        user, _ = get_user_model().objects.get_or_create(username=username)
+        password = secrets.token_urlsafe(9)
+        user.set_password(password)
+        user.is_staff = staff
+        user.is_superuser = superuser
+        user.save()
+        self.stdout.write(f"  {role}：用户名 {username}  密码 {password}")
+        return user
