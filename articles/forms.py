@@ -65,6 +65,10 @@ class SubmissionForm(forms.ModelForm):
             self.fields["zone"].initial = user.contributor.zone_id
             self.fields["call"].initial = call
         else:
+            photo = self._existing_photo()
+            if photo:
+                self.fields["photo_caption"].initial = photo.caption
+                self.fields["photo_credit"].initial = photo.credit
             self.fields["co_authors"].initial = [
                 a.contributor for a in self.instance.authorships.all()[1:] if a.contributor.user_id
             ]

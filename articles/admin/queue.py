@@ -74,10 +74,11 @@ class AuthorshipInline(admin.TabularInline):
     ordering = ["order"]
 
 
-class PhotoInline(admin.TabularInline):
+class PhotoInline(admin.StackedInline):
+    # Stacked: the image widget (current file, clear, replace) is too wide for a table row.
     model = Photo
     extra = 0
-    fields = ["position", "preview", "caption", "credit", "image"]
+    fields = ["preview", "caption", "credit", "image", "position"]
     readonly_fields = ["preview"]
 
     @admin.display(description="缩略图")

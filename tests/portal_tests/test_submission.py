@@ -246,3 +246,23 @@ def test_co_authors_see_the_piece_and_bylines_keep_their_order(client, author):
 
     assert piece.author_names() == ["麻洁琼", "张帆", "常珍珍"]
     assert response.status_code == 200
+
+
+def test_the_revise_form_shows_the_current_photo_caption_and_credit(client, author):
+    call = make_call()
+    upload = SimpleUploadedFile("a.jpg", jpeg_bytes(), content_type="image/jpeg")
+    client.post(
+        reverse("articles:submit"),
+        {
+            **form_data(
+                call, author.contributor.zone, photo_caption="项目现场", photo_credit="麻洁琼摄"
+            ),
+            "photo": upload,
+            "save": "1",
+        },
+    )
+    piece = Article.objects.get()
+
+    html = client.get(reverse("articles:revise", args=[piece.pk])).content.decode()
+
+    assert 'value="项目现场"' in html and 'value="麻洁琼摄"' in html

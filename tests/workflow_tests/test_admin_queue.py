@@ -148,3 +148,20 @@ def test_moves_and_publishing_need_staff_rights(client):
 
     assert response.status_code == 302 and reverse("admin:login") in response.url
     assert Article.objects.get(pk=piece.pk).status == Status.SUBMITTED
+
+
+def test_a_published_issue_no_longer_offers_placement_fields(client, editor):
+    piece = submitted_piece()
+    article_transition(article=piece, to=Status.IN_REVIEW, by=editor)
+    article_transition(article=piece, to=Status.ACCEPTED, by=editor)
+    issue = make_issue()
+    article_transition(article=piece, to=Status.SCHEDULED, by=editor, issue=issue)
+    Article.objects.filter(pk=piece.pk).update(page=1, position=1)
+    change = reverse("admin:articles_issue_change", args=[issue.pk])
+
+    before = client.get(change).content.decode()
+    client.post(reverse("admin:articles_issue_publish", args=[issue.pk]))
+    after = client.get(change).content.decode()
+
+    assert 'name="articles-0-page"' in before
+    assert 'name="articles-0-page"' not in after and "发布本期" not in after
