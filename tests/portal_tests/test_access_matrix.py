@@ -5,7 +5,7 @@ editor and superuser. Admin changelists are covered model by model in tests/site
 import pytest
 from django.urls import reverse
 
-from articles.models import CallForPapers, Status
+from articles.models import Article, CallForPapers, Status
 from tests.factories import make_article, make_correspondent, make_editor, make_user
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +94,42 @@ def test_access_to_personal_settings(client, people, role, url_name, expected):
         assert response.status_code == 302 and response.url.startswith(reverse("login"))
     else:
         assert response.status_code == want
+
+
+ADMIN_ACTIONS = [
+    # url name, object, method, expected per role
+    ("admin:articles_article_move", "submitted", "post", ["admin_login"] * 3 + [DONE, DONE]),
+    ("admin:articles_issue_publish", "issue", "post", ["admin_login"] * 3 + [DONE, DONE]),
+    (
+        "admin:articles_contributor_add_correspondent",
+        None,
+        "get",
+        ["admin_login"] * 3 + [OK, OK],
+    ),
+]
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("url_name", "target", "method", "expected"), ADMIN_ACTIONS)
+def test_access_to_editorial_actions(client, people, role, url_name, target, method, expected):
+    from tests.factories import make_issue
+
+    author = people["correspondent_a"].contributor
+    objects = {
+        "submitted": make_article(status=Status.SUBMITTED, authors=[author]),
+        "issue": make_issue(),
+    }
+    args = [objects[target].pk] if target else []
+    if people[role]:
+        client.force_login(people[role])
+
+    response = getattr(client, method)(reverse(url_name, args=args), {"to": "in_review"})
+
+    want = expected[ROLES.index(role)]
+    if want == "admin_login":
+        assert response.status_code == 302 and response.url.startswith(reverse("admin:login"))
+    else:
+        assert response.status_code == want
+    if url_name == "admin:articles_article_move":
+        moved = Article.objects.get(pk=objects["submitted"].pk).status == Status.IN_REVIEW
+        assert moved == (want == DONE)

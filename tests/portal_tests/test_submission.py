@@ -1,4 +1,5 @@
 import io
+from urllib.parse import urlparse
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -266,3 +267,18 @@ def test_the_revise_form_shows_the_current_photo_caption_and_credit(client, auth
     html = client.get(reverse("articles:revise", args=[piece.pk])).content.decode()
 
     assert 'value="项目现场"' in html and 'value="麻洁琼摄"' in html
+
+
+def test_password_reset_sends_a_chinese_mail_with_a_working_link(client):
+    from django.core import mail
+
+    user = make_correspondent(email="reset@example.cn")
+
+    response = client.post(reverse("password_reset"), {"email": "reset@example.cn"})
+
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["reset@example.cn"]
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/reset/" in line).strip()
+    page = client.get(urlparse(link).path, follow=True)
+    assert user.username in mail.outbox[0].body
+    assert page.status_code == 200 and "新密码" in page.content.decode()
