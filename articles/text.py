@@ -5,9 +5,6 @@ import re
 SENTENCE_END = "。！？；：…!?;"
 CLOSING = "”’」』）)》"
 
-# A paragraph shorter than this that does not end a sentence is a subheading (小标题).
-SUBHEADING_MAX_CHARS = 24
-
 
 def ends_sentence(text: str) -> bool:
     """Whether text ends where a sentence may end (。 or 。” but not “四敢”)."""
@@ -21,10 +18,6 @@ def ends_sentence(text: str) -> bool:
 
 def paragraphs_of(body: str) -> list[str]:
     return [part.strip() for part in re.split(r"\n\s*\n", body) if part.strip()]
-
-
-def is_subheading(paragraph: str) -> bool:
-    return len(paragraph) <= SUBHEADING_MAX_CHARS and not ends_sentence(paragraph)
 
 
 _COUNTED = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffffA-Za-z0-9]")

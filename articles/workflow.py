@@ -245,17 +245,3 @@ def days_waiting(article: Article, today: datetime.date | None = None) -> int | 
         return None
     today = today or timezone.localdate()
     return (today - timezone.localdate(article.status_changed_at)).days
-
-
-__all__ = [
-    "AUTHOR_EDITABLE",
-    "AWAITING_EDITORS",
-    "MOVES",
-    "IssueNotPublishable",
-    "Role",
-    "TransitionNotAllowed",
-    "article_transition",
-    "available_moves",
-    "publish_issue",
-    "publish_imported",
-]

@@ -33,9 +33,6 @@ class ZoneQuerySet(models.QuerySet):
     def unconfirmed(self):
         return self.filter(confirmed=False)
 
-    def in_city(self, city):
-        return self.filter(city=city)
-
 
 class Zone(models.Model):
     official_name = models.CharField("正式名称", max_length=60, unique=True)

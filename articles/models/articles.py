@@ -17,9 +17,6 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
 
-    def imported(self):
-        return self.exclude(source_file="")
-
     def with_listing_relations(self):
         """What a list of articles shows: zone, issue and the authors in byline order."""
         return self.select_related("zone", "issue").prefetch_related(
