@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import Genre
-from ..text import ends_sentence
+from .paragraphs import join_paragraphs
 
 CALL_HEADING = "征稿启事"
 SIGNATURE = re.compile(
@@ -62,14 +62,8 @@ def is_call_signature(text: str) -> bool:
 
 
 def _joined(texts: list[str]) -> list[str]:
-    """Paragraphs of a section, re-joined across column breaks."""
-    paragraphs: list[str] = []
-    for text in texts:
-        if paragraphs and not ends_sentence(paragraphs[-1]) and not NUMBERED.match(text):
-            paragraphs[-1] += text
-        else:
-            paragraphs.append(text)
-    return paragraphs
+    """Paragraphs of a section; a numbered item always starts its own."""
+    return join_paragraphs(texts, starts_paragraph=NUMBERED.match)
 
 
 def parse_call(lines) -> ParsedCall:

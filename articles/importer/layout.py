@@ -34,12 +34,12 @@ from ..models import Genre
 from ..text import count_characters, ends_sentence
 from .call import CALL_HEADING, ParsedCall, is_call_signature, parse_call
 from .errors import PageRejected
+from .paragraphs import join_paragraphs
 
 _CJK = "\u4e00-\u9fff"
 HEADLINE_MAX_CHARS = 45
 CAPTION_MAX_CHARS = 45
 PHOTO_GAP = 2
-SUBHEADING_MAX_CHARS = 24
 
 DATELINE = re.compile(r"^(科学导报讯|本刊讯|本报讯)\s*(.*)$")
 SUBTITLE = re.compile(r"^——\S")
@@ -489,27 +489,6 @@ class PageReader:
             if article.body.startswith(name, end):
                 article.zone_parent_name = zone.official_name
                 break
-
-
-def join_paragraphs(blocks: list[str]) -> list[str]:
-    """Re-join paragraphs broken by column breaks; keep series of subheadings apart."""
-    candidates = [b for b in blocks if len(b) <= SUBHEADING_MAX_CHARS and not ends_sentence(b)]
-    shapes = Counter(_shape(b) for b in candidates)
-    subheadings = {b for b in candidates if shapes[_shape(b)] >= 2}
-    paragraphs: list[str] = []
-    open_paragraph = False
-    for block in blocks:
-        if open_paragraph and block not in subheadings:
-            paragraphs[-1] += block
-        else:
-            paragraphs.append(block)
-        open_paragraph = not ends_sentence(paragraphs[-1]) and block not in subheadings
-    return paragraphs
-
-
-def _shape(text: str) -> str:
-    """The punctuation skeleton and length of a line: 完善机制，建强“组织链” → 'xxxx，xx“xxx”'."""
-    return re.sub(rf"[{_CJK}A-Za-z0-9]", "x", text)
 
 
 def infer_genre(article: ParsedArticle) -> str:
