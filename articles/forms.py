@@ -7,7 +7,7 @@ from django import forms
 from zones.models import Zone
 
 from .models import Article, CallForPapers, CallTheme, Contributor, Genre
-from .submissions import check_length
+from .submissions import CEILING, WARN_ABOVE, WARN_BELOW, check_length
 
 SUBMITTABLE_GENRES = [(Genre.NEWS, "消息"), (Genre.FEATURE, "通讯"), (Genre.COMMENTARY, "评论")]
 
@@ -47,7 +47,19 @@ class SubmissionForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = ["call", "theme", "genre", "zone", "kicker", "title", "subtitle", "body"]
-        widgets = {"body": forms.Textarea(attrs={"rows": 18, "data-length-counter": "true"})}
+        # The live counter in static/js/length-counter.js reads the thresholds from here, so
+        # the rule stays in submissions.py.
+        widgets = {
+            "body": forms.Textarea(
+                attrs={
+                    "rows": 18,
+                    "data-length-counter": "true",
+                    "data-warn-below": WARN_BELOW,
+                    "data-warn-above": WARN_ABOVE,
+                    "data-ceiling": CEILING,
+                }
+            )
+        }
 
     def __init__(self, *args, user, has_photo=False, **kwargs):
         super().__init__(*args, **kwargs)

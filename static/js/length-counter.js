@@ -7,6 +7,10 @@
   document.querySelectorAll("textarea[data-length-counter]").forEach(function (area) {
     var output = document.getElementById(area.id + "-length");
     var genre = document.getElementById("id_genre");
+    // Thresholds come from articles/submissions.py through the textarea's data attributes.
+    var warnBelow = parseFloat(area.dataset.warnBelow);
+    var warnAbove = parseFloat(area.dataset.warnAbove);
+    var ceiling = parseFloat(area.dataset.ceiling);
     function update() {
       var n = count(area.value);
       var option = genre ? genre.options[genre.selectedIndex] : null;
@@ -14,8 +18,8 @@
       var text = "已写 " + n + " 字";
       if (target) {
         text += "，" + option.text + "要求 " + target + " 字左右";
-        if (n > target * 2) { text += "（超过上限，无法投稿）"; }
-        else if (n > target * 1.5 || (n > 0 && n < target * 0.5)) { text += "（与要求相差较多）"; }
+        if (n > target * ceiling) { text += "（超过上限，无法投稿）"; }
+        else if (n > target * warnAbove || (n > 0 && n < target * warnBelow)) { text += "（与要求相差较多）"; }
       }
       output.textContent = text;
     }

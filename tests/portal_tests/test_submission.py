@@ -282,3 +282,16 @@ def test_password_reset_sends_a_chinese_mail_with_a_working_link(client):
     page = client.get(urlparse(link).path, follow=True)
     assert user.username in mail.outbox[0].body
     assert page.status_code == 200 and "新密码" in page.content.decode()
+
+
+def test_the_live_counter_gets_its_thresholds_from_the_server_rule(client, author):
+    from articles.submissions import CEILING, WARN_ABOVE, WARN_BELOW
+
+    make_call()
+
+    html = client.get(reverse("articles:submit")).content.decode()
+
+    assert f'data-warn-below="{WARN_BELOW}"' in html
+    assert f'data-warn-above="{WARN_ABOVE}"' in html
+    assert f'data-ceiling="{CEILING}"' in html
+    assert 'data-target="1500"' in html
