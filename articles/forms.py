@@ -61,10 +61,10 @@ class SubmissionForm(forms.ModelForm):
             )
         }
 
-    def __init__(self, *args, user, has_photo=False, **kwargs):
+    def __init__(self, *args, user, existing_photo=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.has_photo = has_photo
+        self.existing_photo = existing_photo
         self.length = None
         self.fields["co_authors"].queryset = (
             Contributor.objects.filter(user__isnull=False, user__is_active=True)
@@ -77,10 +77,9 @@ class SubmissionForm(forms.ModelForm):
             self.fields["zone"].initial = user.contributor.zone_id
             self.fields["call"].initial = call
         else:
-            photo = self._existing_photo()
-            if photo:
-                self.fields["photo_caption"].initial = photo.caption
-                self.fields["photo_credit"].initial = photo.credit
+            if existing_photo:
+                self.fields["photo_caption"].initial = existing_photo.caption
+                self.fields["photo_credit"].initial = existing_photo.credit
             self.fields["co_authors"].initial = [
                 a.contributor for a in self.instance.authorships.all()[1:] if a.contributor.user_id
             ]
@@ -103,24 +102,14 @@ class SubmissionForm(forms.ModelForm):
         call, theme = cleaned.get("call"), cleaned.get("theme")
         if call and theme and theme.call_id != call.pk:
             self.add_error("theme", "所选主题不属于这份征稿启事。")
-        if cleaned.get("photo") or self.has_photo:
-            if not cleaned.get("photo_caption") and not self._existing_photo_caption():
+        if cleaned.get("photo") or self.existing_photo:
+            current = self.existing_photo
+            if not cleaned.get("photo_caption") and not (current and current.caption):
                 self.add_error("photo_caption", "配图需要填写图片说明。")
-            if not cleaned.get("photo_credit") and not self._existing_photo_credit():
+            if not cleaned.get("photo_credit") and not (current and current.credit):
                 self.add_error("photo_credit", "配图需要填写图片来源（作者或供图单位）。")
         if cleaned.get("body") is not None and cleaned.get("genre"):
             self.length = check_length(body=cleaned["body"], genre=cleaned["genre"], call=call)
             if self.length.refusal:
                 self.add_error("body", self.length.refusal)
         return cleaned
-
-    def _existing_photo(self):
-        return self.instance.photos.first() if self.instance.pk else None
-
-    def _existing_photo_caption(self):
-        photo = self._existing_photo()
-        return photo.caption if photo else ""
-
-    def _existing_photo_credit(self):
-        photo = self._existing_photo()
-        return photo.credit if photo else ""

@@ -10,14 +10,19 @@ from django.core.mail import send_mass_mail
 from django.urls import reverse
 
 from .models import Article, MailPreference, Status
+from .workflow import EDITORS_GROUP
 
 # Mail a correspondent always receives: it asks them to act or tells them a decision.
 ESSENTIAL_FOR_AUTHORS = frozenset({Status.REVISION, Status.ACCEPTED, Status.REJECTED})
 
 
-def wants_optional_mail(user) -> bool:
-    preference = MailPreference.objects.filter(user=user).first()
-    return preference is None or preference.optional_mail
+def without_optional_mail(users) -> set[int]:
+    """Ids of those users who turned optional mail off (one query for all of them)."""
+    return set(
+        MailPreference.objects.filter(user__in=users, optional_mail=False).values_list(
+            "user_id", flat=True
+        )
+    )
 
 
 def _site_url(path: str) -> str:
@@ -42,8 +47,9 @@ def status_changed(*, article_id: int, source: Status, to: Status, note: str) ->
     if note:
         body += f"\n\n编辑部意见：\n{note}"
     body += f"\n\n查看稿件：{link}"
+    opted_out = without_optional_mail(author_users)
     for user in author_users:
-        if essential or wants_optional_mail(user):
+        if essential or user.pk not in opted_out:
             messages.append(
                 (f"[开发区建设] 稿件{Status(to).label}：{article.title}", body, None, [user.email])
             )
@@ -51,11 +57,14 @@ def status_changed(*, article_id: int, source: Status, to: Status, note: str) ->
     if to == Status.SUBMITTED:
         verb = "重新投稿" if source == Status.REVISION else "新投稿"
         admin_link = _site_url(reverse("admin:articles_article_change", args=[article.pk]))
-        editors = (
-            get_user_model().objects.filter(groups__name="编辑", is_active=True).exclude(email="")
+        editors = list(
+            get_user_model()
+            .objects.filter(groups__name=EDITORS_GROUP, is_active=True)
+            .exclude(email="")
         )
+        opted_out = without_optional_mail(editors)
         for editor in editors:
-            if wants_optional_mail(editor):
+            if editor.pk not in opted_out:
                 messages.append(
                     (
                         f"[开发区建设] {verb}：{article.title}",

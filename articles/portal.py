@@ -83,7 +83,7 @@ def _edit(request, *, piece):
         request.FILES if posted else None,
         instance=piece,
         user=request.user,
-        has_photo=existing_photo is not None,
+        existing_photo=existing_photo,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -181,7 +181,8 @@ def _snapshot(article: Article):
 
 
 def _notify_after_commit(article, source, to, note):
-    from . import notifications  # mail is a side effect: sent only once the move is committed
+    # Imported here, not at the top: notifications reads the group names from this module.
+    from . import notifications
 
     transaction.on_commit(
         lambda: notifications.status_changed(article_id=article.pk, source=source, to=to, note=note)
