@@ -24,6 +24,9 @@ class PlacementInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("zone")
+
     def get_readonly_fields(self, request, obj=None):
         # Once an issue is out, its pages are history: placement is no longer edited here.
         if obj is not None and obj.published_at:

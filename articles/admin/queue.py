@@ -103,6 +103,9 @@ class TransitionInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("by")
+
 
 class VersionInline(admin.TabularInline):
     model = ArticleVersion

@@ -165,3 +165,42 @@ def test_a_published_issue_no_longer_offers_placement_fields(client, editor):
 
     assert 'name="articles-0-page"' in before
     assert 'name="articles-0-page"' not in after and "发布本期" not in after
+
+
+def test_issue_page_query_count_does_not_grow_with_its_pieces(client, editor):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    issue = make_issue()
+    make_article(issue=issue, page=1, position=1)
+    change = reverse("admin:articles_issue_change", args=[issue.pk])
+    with CaptureQueriesContext(connection) as one_piece:
+        client.get(change)
+    for position in range(2, 12):
+        make_article(issue=issue, page=1, position=position)
+
+    with CaptureQueriesContext(connection) as eleven_pieces:
+        response = client.get(change)
+
+    assert response.status_code == 200
+    assert len(eleven_pieces.captured_queries) == len(one_piece.captured_queries)
+
+
+def test_article_page_query_count_does_not_grow_with_its_history(client, editor):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    piece = submitted_piece()
+    change = reverse("admin:articles_article_change", args=[piece.pk])
+    with CaptureQueriesContext(connection) as short_history:
+        client.get(change)
+    for _ in range(3):
+        article_transition(article=piece, to=Status.IN_REVIEW, by=make_editor())
+        article_transition(article=piece, to=Status.REVISION, by=make_editor(), note="再改。")
+        article_transition(article=piece, to=Status.SUBMITTED, by=piece.authors.get().user)
+
+    with CaptureQueriesContext(connection) as long_history:
+        response = client.get(change)
+
+    assert response.status_code == 200
+    assert len(long_history.captured_queries) == len(short_history.captured_queries)
