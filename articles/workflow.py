@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from . import search
 from .models import (
     Article,
     ArticleTransition,
@@ -223,6 +224,7 @@ def publish_issue(*, issue: Issue, by) -> int:
     )
     locked_issue.published_at = now
     locked_issue.save(update_fields=["published_at"])
+    search.index_articles(piece.pk for piece in pieces)
     for piece in pieces:
         _notify_after_commit(piece, Status.SCHEDULED, Status.PUBLISHED, "")
     return len(pieces)
@@ -238,6 +240,7 @@ def publish_imported(article_ids) -> int:
     Issue.objects.filter(articles__pk__in=article_ids, published_at__isnull=True).update(
         published_at=timezone.now()
     )
+    search.index_articles(article_ids)
     return changed
 
 

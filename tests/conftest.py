@@ -5,12 +5,15 @@ scripts/install-system-deps.sh) through Playwright's sync API. Never run `playwr
 the browser comes from the Debian package, not from a download.
 """
 
+import io
 import os
 import re
 import tempfile
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from django.db import transaction
 
 # Playwright's sync API keeps an asyncio event loop running in the main thread; Django then
 # refuses synchronous ORM calls there (SynchronousOnlyOperation) unless told it is fine. This
@@ -134,3 +137,23 @@ def page(request, browser, screenshot_dir):
 def _fast_password_hashing(settings):
     # Real hashing costs ~0.2 s per user; tests create hundreds of users and test no hashing.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """Zones loaded and seeds/ imported once for the module, rolled back afterwards.
+
+    Each test then runs in its own savepoint inside this transaction (pytest-django's
+    django_db), so nothing the tests do leaks, and nothing imported here leaks either.
+    """
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("load_zones", stdout=io.StringIO())
+            stdout, stderr = io.StringIO(), io.StringIO()
+            call_command("import_seeds", stdout=stdout, stderr=stderr)
+            yield {"stdout": stdout.getvalue(), "stderr": stderr.getvalue()}
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)

@@ -6,6 +6,7 @@ import itertools
 from django.contrib.auth import get_user_model
 
 from articles.models import Article, Authorship, Contributor, Issue, Photo, Status
+from articles.search import index_articles
 from zones.models import City, Zone
 
 _sequence = itertools.count(1)
@@ -46,6 +47,9 @@ def make_article(*, authors=(), status=Status.PUBLISHED, photos=0, **overrides) 
         Authorship.objects.create(article=article, contributor=author, order=order)
     for position in range(1, photos + 1):
         Photo.objects.create(article=article, caption=f"图片说明{position}", position=position)
+    if status == Status.PUBLISHED:
+        # The workflow indexes what it publishes; the status update above bypassed it.
+        index_articles([article.pk])
     return article
 
 

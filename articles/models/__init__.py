@@ -14,6 +14,7 @@ from .history import ArticleTransition, ArticleVersion, EditorComment, Manuscrip
 from .imports import ImportLeftover
 from .issues import Issue
 from .people import Contributor, MailPreference
+from .search import SearchEntry
 
 __all__ = [
     "Genre",
@@ -36,4 +37,5 @@ __all__ = [
     "EditorComment",
     "ManuscriptCounter",
     "ImportLeftover",
+    "SearchEntry",
 ]

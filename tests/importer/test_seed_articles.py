@@ -8,7 +8,6 @@ from collections import Counter
 from typing import NamedTuple
 
 import pytest
-from django.db import transaction
 
 from articles.models import (
     Article,
@@ -28,9 +27,7 @@ from .helpers import (
     PAGE_003,
     PAGE_004,
     SEED_FILES,
-    load_zones,
     manifest_entry,
-    run_import,
 )
 
 
@@ -261,25 +258,6 @@ LEFTOVERS = [
     (PAGE_004, 152, "“解放思想 实事求是 真抓实干 久久为功”", "标语"),
     (PAGE_004, 154, "朔州经济开发区", "标语落款"),
 ]
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    """Zones loaded and seeds/ imported once for the module, rolled back afterwards.
-
-    Each test then runs in its own savepoint inside this transaction (pytest-django's
-    django_db), so nothing the tests do leaks, and nothing imported here leaks either.
-    """
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            load_zones()
-            stdout, stderr = run_import()
-            yield {"stdout": stdout, "stderr": stderr}
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 def article_at(file: str, position: int) -> Article:

@@ -1,0 +1,12 @@
+"""Chinese full-text search over the published archive.
+
+This package is the only place that segments text and writes the search index:
+segmentation.py (jieba and the user dictionary), indexing.py (what goes into the index and
+when), backends.py (FTS5 on SQLite, tsvector/GIN on PostgreSQL), query.py (turning a reader's
+words into a ranked, faceted result) and highlight.py (snippets).
+"""
+
+from .indexing import index_articles, rebuild_index
+from .query import SearchResults, search
+
+__all__ = ["index_articles", "rebuild_index", "search", "SearchResults"]

@@ -1,0 +1,173 @@
+"""A reader's search: from the words typed to a ranked, faceted, highlighted page of results.
+
+The query is an AND of the reader's terms. A term that names a zone (official name, short name
+or alias) matches any of that zone's names, so 朔州经开区 finds articles that say
+朔州经济开发区. Ranking is the backend's (title matches above body matches), newest issue first
+among equals. Facet counts are over the whole result, after the listing filters.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Q
+
+from zones.models import Zone
+
+from ..models import Article, Genre
+from . import segmentation
+from .backends import current_backend
+from .highlight import Highlighter
+
+# Longer queries are cut, not refused: the reader sees which part was searched.
+MAX_QUERY_CHARS = 100
+MAX_TERMS = 12
+ZONE_FACET_SIZE = 12
+
+# An expression is an AND of groups; a group is an OR of alternatives; an alternative is an
+# AND of terms (a name that segments into several terms).
+Alternative = tuple[str, ...]
+Group = tuple[Alternative, ...]
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    text: str
+    truncated: bool = False
+    groups: tuple[Group, ...] = ()
+    zones: tuple[Zone, ...] = ()
+    highlight_words: tuple[str, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.groups
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass
+class Hit:
+    article: Article
+    title_html: str
+    snippet_html: str
+
+
+@dataclass
+class SearchResults:
+    query: ParsedQuery
+    total: int = 0
+    page: Page | None = None
+    hits: list[Hit] = field(default_factory=list)
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+
+
+def parse_query(raw: str | None) -> ParsedQuery:
+    text = " ".join((raw or "").split())
+    truncated = len(text) > MAX_QUERY_CHARS
+    text = text[:MAX_QUERY_CHARS]
+    terms = segmentation.query_terms(text)
+    truncated = truncated or len(terms) > MAX_TERMS
+    terms = terms[:MAX_TERMS]
+    if not terms:
+        return ParsedQuery(text=text, truncated=truncated)
+
+    zones = list(
+        Zone.objects.filter(
+            Q(official_name__in=terms) | Q(short_name__in=terms) | Q(aliases__name__in=terms)
+        )
+        .distinct()
+        .prefetch_related("aliases")
+    )
+    names_by_term: dict[str, set[str]] = {}
+    for zone in zones:
+        names = {zone.official_name, zone.short_name, *(a.name for a in zone.aliases.all())}
+        names.discard("")
+        for name in names & set(terms):
+            names_by_term.setdefault(name, set()).update(names)
+
+    groups = []
+    highlight_words = set(terms)
+    for term in terms:
+        names = names_by_term.get(term)
+        if not names:
+            groups.append(((term,),))
+            continue
+        alternatives = {tuple(segmentation.query_terms(name)) for name in sorted(names)}
+        groups.append(tuple(sorted(alt for alt in alternatives if alt)))
+        highlight_words.update(names)
+    return ParsedQuery(
+        text=text,
+        truncated=truncated,
+        groups=tuple(groups),
+        zones=tuple(zones),
+        highlight_words=tuple(sorted(highlight_words, key=len, reverse=True)),
+    )
+
+
+def search(text: str | None, *, articles=None, page=1, per_page: int = 20) -> SearchResults:
+    """Search the published archive, within `articles` (a filtered queryset) when given."""
+    segmentation.ensure_dictionary()
+    parsed = parse_query(text)
+    results = SearchResults(query=parsed)
+    if parsed.is_empty:
+        return results
+
+    backend = current_backend()
+    rendered = backend.render(parsed.groups)
+    scores = backend.scores(rendered)
+    base = articles if articles is not None else Article.objects.published()
+    rows = list(
+        base.filter(pk__in=backend.matching_ids(rendered))
+        .order_by()
+        .values_list("pk", "zone_id", "issue__date", "genre")
+    )
+    rows.sort(
+        key=lambda row: (
+            -scores.get(row[0], 0.0),
+            -(row[2].toordinal() if row[2] else 0),
+            -row[0],
+        )
+    )
+    results.total = len(rows)
+    results.facets = _facets(rows)
+
+    results.page = Paginator([row[0] for row in rows], per_page).get_page(page)
+    by_id = Article.objects.with_listing_relations().in_bulk(list(results.page.object_list))
+    results.page.object_list = [by_id[pk] for pk in results.page.object_list if pk in by_id]
+    highlighter = Highlighter(parsed.highlight_words)
+    results.hits = [
+        Hit(
+            article=article,
+            title_html=highlighter.mark(article.title),
+            snippet_html=highlighter.snippet(article.body),
+        )
+        for article in results.page.object_list
+    ]
+    return results
+
+
+def _facets(rows) -> dict[str, list[FacetValue]]:
+    zone_counts = Counter(row[1] for row in rows if row[1] is not None)
+    top_zones = zone_counts.most_common(ZONE_FACET_SIZE)
+    names = dict(
+        Zone.objects.filter(pk__in=[pk for pk, _ in top_zones]).values_list("pk", "official_name")
+    )
+    year_counts = Counter(row[2].year for row in rows if row[2] is not None)
+    genre_counts = Counter(row[3] for row in rows)
+    genre_labels = dict(Genre.choices)
+    return {
+        "zone": [FacetValue(str(pk), names.get(pk, ""), count) for pk, count in top_zones],
+        "year": [
+            FacetValue(str(year), f"{year}年", count)
+            for year, count in sorted(year_counts.items(), reverse=True)
+        ],
+        "genre": [
+            FacetValue(genre, genre_labels.get(genre, genre), count)
+            for genre, count in genre_counts.most_common()
+        ],
+    }

@@ -1,0 +1,25 @@
+"""The search page: /search/?q=… with the archive's listing filters."""
+
+from django.shortcuts import render
+
+from ..filters import ArchiveFilter
+from ..models import Article
+from .query import MAX_QUERY_CHARS
+from .query import search as search_archive
+
+
+def search(request):
+    filterset = ArchiveFilter(request.GET, queryset=Article.objects.published())
+    results = search_archive(
+        request.GET.get("q", ""), articles=filterset.qs, page=request.GET.get("page")
+    )
+    return render(
+        request,
+        "articles/search.html",
+        {
+            "filterset": filterset,
+            "results": results,
+            "query": results.query,
+            "max_query_chars": MAX_QUERY_CHARS,
+        },
+    )
