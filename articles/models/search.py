@@ -1,11 +1,17 @@
 """The search index's stored rows: each published article's text, already segmented.
 
+Each row also carries what search facets and orders by (zone, year, genre, issue date), so a
+query over tens of thousands of matches is counted and ranked inside the database without
+joining the articles table row by row.
+
 Only articles.search writes these rows. The full-text structures over them are per database
 and created by migration 0005: an FTS5 table kept in step by triggers on SQLite, a generated
 tsvector column with a GIN index on PostgreSQL.
 """
 
 from django.db import models
+
+from zones.models import Zone
 
 from .articles import Article
 
@@ -20,6 +26,16 @@ class SearchEntry(models.Model):
     )
     title_terms = models.TextField("标题分词")
     body_terms = models.TextField("正文分词")
+    zone = models.ForeignKey(
+        Zone,
+        verbose_name="开发区",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    year = models.PositiveSmallIntegerField("年份", null=True)
+    genre = models.CharField("体裁", max_length=10)
+    issue_date = models.DateField("出版日期", null=True)
 
     class Meta:
         verbose_name = "检索条目"

@@ -26,15 +26,26 @@ class SqliteBackend:
             "(" + " OR ".join(alternative(terms) for terms in group) + ")" for group in expression
         )
 
-    def scores(self, rendered: str) -> dict[int, float]:
-        """Every matching article's score, higher is better."""
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT rowid, -bm25(articles_search_fts, %s, %s) FROM articles_search_fts "
-                "WHERE articles_search_fts MATCH %s",
-                [TITLE_WEIGHT, BODY_WEIGHT, rendered],
-            )
-            return dict(cursor.fetchall())
+    def ranked_ids(self, rendered: str, within, limit: int, offset: int) -> list[int]:
+        """Matching article ids, best first (newest issue first among equals).
+
+        within is None or (sql, params) of a subquery of article ids to keep.
+        """
+        sql = (
+            "SELECT articles_search_fts.rowid FROM articles_search_fts "
+            "JOIN articles_searchentry entry ON entry.article_id = articles_search_fts.rowid "
+            "WHERE articles_search_fts MATCH %s"
+        )
+        params = [rendered]
+        if within:
+            sql += f" AND articles_search_fts.rowid IN ({within[0]})"
+            params += list(within[1])
+        sql += (
+            " ORDER BY bm25(articles_search_fts, %s, %s), entry.issue_date DESC,"
+            " articles_search_fts.rowid DESC LIMIT %s OFFSET %s"
+        )
+        params += [TITLE_WEIGHT, BODY_WEIGHT, limit, offset]
+        return _fetch_ids(sql, params)
 
     def matching_ids(self, rendered: str) -> RawSQL:
         return RawSQL(
@@ -53,15 +64,21 @@ class PostgresBackend:
             "(" + " | ".join(alternative(terms) for terms in group) + ")" for group in expression
         )
 
-    def scores(self, rendered: str) -> dict[int, float]:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT article_id, ts_rank(document, query) "
-                "FROM articles_searchentry, to_tsquery('simple', %s) AS query "
-                "WHERE document @@ query",
-                [rendered],
-            )
-            return dict(cursor.fetchall())
+    def ranked_ids(self, rendered: str, within, limit: int, offset: int) -> list[int]:
+        sql = (
+            "SELECT article_id FROM articles_searchentry, to_tsquery('simple', %s) AS query "
+            "WHERE document @@ query"
+        )
+        params = [rendered]
+        if within:
+            sql += f" AND article_id IN ({within[0]})"
+            params += list(within[1])
+        sql += (
+            " ORDER BY ts_rank(document, query) DESC, issue_date DESC NULLS LAST,"
+            " article_id DESC LIMIT %s OFFSET %s"
+        )
+        params += [limit, offset]
+        return _fetch_ids(sql, params)
 
     def matching_ids(self, rendered: str) -> RawSQL:
         return RawSQL(
@@ -69,6 +86,12 @@ class PostgresBackend:
             "WHERE document @@ to_tsquery('simple', %s)",
             [rendered],
         )
+
+
+def _fetch_ids(sql, params) -> list[int]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
 
 
 def current_backend():

@@ -3,7 +3,7 @@
 Only published articles are indexed, so search can never show an unpublished piece. An article
 is (re)indexed when it is saved, when the workflow publishes it (publish_issue and
 publish_imported write status with QuerySet.update and call index_articles) and when its zone
-is renamed; `rebuild_search_index` rebuilds everything.
+or issue changes; `rebuild_search_index` rebuilds everything.
 """
 
 from collections.abc import Callable, Iterable
@@ -15,7 +15,7 @@ from django.dispatch import receiver
 
 from zones.models import Zone, ZoneAlias
 
-from ..models import Article, Contributor, SearchEntry
+from ..models import Article, Contributor, Issue, SearchEntry
 from ..models.choices import Status
 from . import segmentation
 
@@ -25,17 +25,25 @@ Progress = Callable[[int, int], None]
 
 
 def document_of(article: Article) -> SearchEntry:
-    """The article's title and body terms. The body part also carries the zone's name, the
-    printed zone label, the byline and the photo captions, so that they are searchable."""
+    """The article's index row.
+
+    The body terms also carry the zone's name, the printed zone label, the byline and the photo
+    captions, so that they are searchable.
+    """
     title = "\n".join(part for part in (article.kicker, article.title, article.subtitle) if part)
     body_parts = [article.zone_label, article.zone.official_name if article.zone else ""]
     body_parts += article.paragraphs
     body_parts += [photo.caption for photo in article.photos.all()]
     body_parts.append(article.byline)
+    issue_date = article.issue.date if article.issue else None
     return SearchEntry(
         article_id=article.pk,
         title_terms=segmentation.index_terms(title),
         body_terms=segmentation.index_terms("\n".join(part for part in body_parts if part)),
+        zone_id=article.zone_id,
+        year=issue_date.year if issue_date else None,
+        genre=article.genre,
+        issue_date=issue_date,
     )
 
 
@@ -51,7 +59,7 @@ def index_articles(article_ids: Iterable[int], *, progress: Progress | None = No
         with transaction.atomic():
             articles = list(
                 Article.objects.filter(pk__in=batch, status=Status.PUBLISHED)
-                .select_related("zone")
+                .select_related("zone", "issue")
                 .prefetch_related("photos")
             )
             SearchEntry.objects.filter(pk__in=batch).delete()
@@ -89,10 +97,21 @@ def _article_saved(sender, instance, raw=False, **kwargs):
 
 
 @receiver(post_save, sender=Zone, dispatch_uid="search_zone_saved")
-def _zone_saved(sender, instance, created, raw=False, **kwargs):
+def _zone_saved(sender, instance, created, raw=False, update_fields=None, **kwargs):
     segmentation.add_names([instance.official_name, instance.short_name])
+    if update_fields is not None and "official_name" not in update_fields:
+        return
     if not raw and not created:
         # The zone's name is part of its articles' documents.
+        index_articles(instance.articles.published().values_list("pk", flat=True))
+
+
+@receiver(post_save, sender=Issue, dispatch_uid="search_issue_saved")
+def _issue_saved(sender, instance, created, raw=False, update_fields=None, **kwargs):
+    # Entries carry their issue's date and year; publishing an issue saves only published_at.
+    if update_fields is not None and "date" not in update_fields:
+        return
+    if not raw and not created:
         index_articles(instance.articles.published().values_list("pk", flat=True))
 
 

@@ -3,18 +3,19 @@
 The query is an AND of the reader's terms. A term that names a zone (official name, short name
 or alias) matches any of that zone's names, so 朔州经开区 finds articles that say
 朔州经济开发区. Ranking is the backend's (title matches above body matches), newest issue first
-among equals. Facet counts are over the whole result, after the listing filters.
+among equals, and only the page shown is fetched. Facet counts are over the whole result,
+after the listing filters, counted in one GROUP BY over the index rows.
 """
 
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from zones.models import Zone
 
-from ..models import Article, Genre
+from ..models import Article, Genre, SearchEntry
 from . import segmentation
 from .backends import current_backend
 from .highlight import Highlighter
@@ -110,7 +111,8 @@ def parse_query(raw: str | None) -> ParsedQuery:
 
 
 def search(text: str | None, *, articles=None, page=1, per_page: int = 20) -> SearchResults:
-    """Search the published archive, within `articles` (a filtered queryset) when given."""
+    """Search the published archive; `articles`, when given, is a filtered queryset to search
+    within (the listing filters)."""
     segmentation.ensure_dictionary()
     parsed = parse_query(text)
     results = SearchResults(query=parsed)
@@ -119,26 +121,22 @@ def search(text: str | None, *, articles=None, page=1, per_page: int = 20) -> Se
 
     backend = current_backend()
     rendered = backend.render(parsed.groups)
-    scores = backend.scores(rendered)
-    base = articles if articles is not None else Article.objects.published()
-    rows = list(
-        base.filter(pk__in=backend.matching_ids(rendered))
-        .order_by()
-        .values_list("pk", "zone_id", "issue__date", "genre")
+    entries = SearchEntry.objects.filter(pk__in=backend.matching_ids(rendered))
+    within = None
+    if articles is not None:
+        entries = entries.filter(pk__in=articles.values("pk"))
+        within = articles.order_by().values("pk").query.sql_with_params()
+    counts = list(
+        entries.order_by().values_list("zone_id", "year", "genre").annotate(hits=Count("pk"))
     )
-    rows.sort(
-        key=lambda row: (
-            -scores.get(row[0], 0.0),
-            -(row[2].toordinal() if row[2] else 0),
-            -row[0],
-        )
-    )
-    results.total = len(rows)
-    results.facets = _facets(rows)
+    results.total = sum(row[3] for row in counts)
+    results.facets = _facets(counts)
 
-    results.page = Paginator([row[0] for row in rows], per_page).get_page(page)
-    by_id = Article.objects.with_listing_relations().in_bulk(list(results.page.object_list))
-    results.page.object_list = [by_id[pk] for pk in results.page.object_list if pk in by_id]
+    ranked = _RankedIds(backend, rendered, within, results.total)
+    results.page = Paginator(ranked, per_page).get_page(page)
+    ids = list(results.page.object_list)
+    by_id = Article.objects.published().with_listing_relations().in_bulk(ids)
+    results.page.object_list = [by_id[pk] for pk in ids if pk in by_id]
     highlighter = Highlighter(parsed.highlight_words)
     results.hits = [
         Hit(
@@ -151,14 +149,34 @@ def search(text: str | None, *, articles=None, page=1, per_page: int = 20) -> Se
     return results
 
 
-def _facets(rows) -> dict[str, list[FacetValue]]:
-    zone_counts = Counter(row[1] for row in rows if row[1] is not None)
-    top_zones = zone_counts.most_common(ZONE_FACET_SIZE)
+class _RankedIds:
+    """The ranked result as a sequence for Paginator: slicing asks the backend for one page."""
+
+    def __init__(self, backend, rendered, within, total):
+        self.backend, self.rendered, self.within, self.total = backend, rendered, within, total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, window: slice):
+        return self.backend.ranked_ids(
+            self.rendered, self.within, window.stop - window.start, window.start
+        )
+
+
+def _facets(counts) -> dict[str, list[FacetValue]]:
+    zone_counts, year_counts, genre_counts = Counter(), Counter(), Counter()
+    for zone_id, year, genre, hits in counts:
+        if zone_id is not None:
+            zone_counts[zone_id] += hits
+        if year is not None:
+            year_counts[year] += hits
+        genre_counts[genre] += hits
+    top_zones = sorted(zone_counts.items(), key=lambda item: (-item[1], item[0]))
+    top_zones = top_zones[:ZONE_FACET_SIZE]
     names = dict(
         Zone.objects.filter(pk__in=[pk for pk, _ in top_zones]).values_list("pk", "official_name")
     )
-    year_counts = Counter(row[2].year for row in rows if row[2] is not None)
-    genre_counts = Counter(row[3] for row in rows)
     genre_labels = dict(Genre.choices)
     return {
         "zone": [FacetValue(str(pk), names.get(pk, ""), count) for pk, count in top_zones],
@@ -168,6 +186,6 @@ def _facets(rows) -> dict[str, list[FacetValue]]:
         ],
         "genre": [
             FacetValue(genre, genre_labels.get(genre, genre), count)
-            for genre, count in genre_counts.most_common()
+            for genre, count in sorted(genre_counts.items(), key=lambda item: (-item[1], item[0]))
         ],
     }

@@ -10,8 +10,13 @@ from .query import search as search_archive
 
 def search(request):
     filterset = ArchiveFilter(request.GET, queryset=Article.objects.published())
+    filterset.form.is_valid()  # invalid values are reported on the page and left out
+    active = any(value not in (None, "") for value in filterset.form.cleaned_data.values())
     results = search_archive(
-        request.GET.get("q", ""), articles=filterset.qs, page=request.GET.get("page")
+        request.GET.get("q", ""),
+        # Without filters, the index itself is the scope (it holds published pieces only).
+        articles=filterset.qs if active else None,
+        page=request.GET.get("page"),
     )
     return render(
         request,

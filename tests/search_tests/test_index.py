@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from articles import workflow
 from articles.models import Article, SearchEntry, Status
-from articles.search import index_articles, search
+from articles.search import index_articles, indexing, search
 from tests.factories import make_article, make_editor, make_issue, make_zone
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +85,33 @@ def test_rebuild_command_shows_progress_and_restores_the_index():
     assert "[3/3] 已索引" in out.getvalue()
     assert "检索索引已重建：3 篇已刊发稿件" in out.getvalue()
     assert sorted(found("风电")) == sorted(a.pk for a in articles)
+
+
+def test_changing_an_issue_date_moves_its_articles_in_the_year_facet():
+    issue = make_issue(date="2023-06-06")
+    make_article(title="文旅融合", issue=issue)
+    assert [f.value for f in search("文旅").facets["year"]] == ["2023"]
+    issue.date = "2024-06-04"
+    issue.save()
+    assert [f.value for f in search("文旅").facets["year"]] == ["2024"]
+
+
+def test_publishing_an_issue_indexes_each_piece_once(monkeypatch):
+    editor = make_editor()
+    issue = make_issue()
+    for position in (1, 2):
+        article = make_article(title="光伏", status=Status.SCHEDULED, issue=issue)
+        Article.objects.filter(pk=article.pk).update(page=1, position=position)
+    calls = []
+
+    def counting(ids, **kwargs):
+        ids = list(ids)
+        calls.append(ids)
+        return index_articles(ids, **kwargs)
+
+    # Both ways in: the workflow's direct call and the receiver for the issue's save.
+    monkeypatch.setattr(indexing, "index_articles", counting)
+    monkeypatch.setattr(workflow.search, "index_articles", counting)
+    workflow.publish_issue(issue=issue, by=editor)
+    assert [len(ids) for ids in calls] == [2]
+    assert len(found("光伏")) == 2
