@@ -14,7 +14,9 @@ from .models import Article, CallTheme, Genre, Issue
 
 
 def _archive_years():
-    return [(year.year, f"{year.year}年") for year in Issue.objects.dates("date", "year", "DESC")]
+    return [
+        (str(day.year), f"{day.year}年") for day in Issue.objects.dates("date", "year", "DESC")
+    ]
 
 
 class ArchiveFilter(django_filters.FilterSet):
@@ -32,12 +34,8 @@ class ArchiveFilter(django_filters.FilterSet):
         empty_label="全部主题",
     )
     genre = django_filters.ChoiceFilter(label="体裁", choices=Genre.choices, empty_label="全部体裁")
-    year = django_filters.TypedChoiceFilter(
-        label="年份",
-        field_name="issue__date__year",
-        choices=_archive_years,
-        coerce=int,
-        empty_label="全部年份",
+    year = django_filters.ChoiceFilter(
+        label="年份", field_name="issue__date__year", choices=_archive_years, empty_label="全部年份"
     )
     issue = django_filters.ModelChoiceFilter(
         label="期",
