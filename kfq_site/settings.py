@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",  # for the templates of /sitemap.xml
     "django_filters",
     "zones",
     "articles",
@@ -131,6 +132,11 @@ LOGIN_REDIRECT_URL = "articles:my_submissions"
 LOGOUT_REDIRECT_URL = "articles:home"
 
 SEEDS_DIR = Path(os.environ.get("KFQ_SEEDS_DIR", BASE_DIR / "seeds"))
+
+# Reader pages are cached whole for anonymous readers (articles/page_cache.py), in Django's
+# default per-process memory cache; 0 turns it off. Off while debugging, so that a changed
+# template shows at once.
+KFQ_PAGE_CACHE_SECONDS = int(os.environ.get("KFQ_PAGE_CACHE_SECONDS", "0" if DEBUG else "60"))
 
 # Behind HTTPS in production: secure cookies, HSTS and the redirect. Off on a laptop and in
 # tests, which serve plain HTTP on loopback.

@@ -139,6 +139,13 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    # Tests read a page, change the archive and read it again; a cached page would hide the
+    # change. tests/public_tests/test_page_cache.py turns the cache on to test it.
+    settings.KFQ_PAGE_CACHE_SECONDS = 0
+
+
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker):
     """Zones loaded and seeds/ imported once for the module, rolled back afterwards.

@@ -5,7 +5,16 @@ import itertools
 
 from django.contrib.auth import get_user_model
 
-from articles.models import Article, Authorship, Contributor, Issue, Photo, Status
+from articles.models import (
+    Article,
+    Authorship,
+    CallForPapers,
+    CallTheme,
+    Contributor,
+    Issue,
+    Photo,
+    Status,
+)
 from articles.search import index_articles
 from zones.models import City, Zone
 
@@ -31,6 +40,15 @@ def make_contributor(**overrides) -> Contributor:
     fields = {"name": f"作者{next(_sequence)}"}
     fields.update(overrides)
     return Contributor.objects.create(**fields)
+
+
+def make_theme(*, call=None, **overrides) -> CallTheme:
+    """A theme of a call for papers (a new call unless one is given)."""
+    n = next(_sequence)
+    call = call or CallForPapers.objects.create(date=datetime.date(2023, 3, 28))
+    fields = {"number": n, "name": f"主题{n}"}
+    fields.update(overrides)
+    return CallTheme.objects.create(call=call, **fields)
 
 
 def make_article(*, authors=(), status=Status.PUBLISHED, photos=0, **overrides) -> Article:

@@ -1,7 +1,34 @@
 """Issues (期) of the weekly."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import ExtractYear
+from django.urls import reverse
+
+
+class IssueQuerySet(models.QuerySet):
+    def published(self):
+        """Issues a reader can open: those with at least one published piece.
+
+        Asked of the pieces rather than of published_at so that an issue is public exactly
+        when something in it is; the (status, issue) index answers it per issue.
+        """
+        # Imported here: articles.py imports this module for Article.issue.
+        from .articles import Article
+
+        return self.filter(Exists(Article.objects.published().filter(issue=OuterRef("pk"))))
+
+    def in_year(self, year: int):
+        return self.filter(date__year=year)
+
+    def count_per_year(self):
+        """[{"year": 2025, "issues": 52}, ...], newest year first, in one query."""
+        return (
+            self.annotate(year=ExtractYear("date"))
+            .values("year")
+            .annotate(issues=Count("pk"))
+            .order_by("-year")
+        )
 
 
 class Issue(models.Model):
@@ -19,6 +46,8 @@ class Issue(models.Model):
     is_special = models.BooleanField("特刊", default=False)
     pages = models.PositiveSmallIntegerField("版数", default=1)
     published_at = models.DateTimeField("发布时间", null=True, blank=True, editable=False)
+
+    objects = IssueQuerySet.as_manager()
 
     class Meta:
         verbose_name = "期"
@@ -38,3 +67,6 @@ class Issue(models.Model):
         if self.title:
             label += f" {self.title}"
         return label
+
+    def get_absolute_url(self):
+        return reverse("articles:issue_detail", args=[self.date])

@@ -2,8 +2,21 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
 
 from zones.models import Zone
+
+
+class ContributorQuerySet(models.QuerySet):
+    def with_published_work(self):
+        """People with at least one published piece: the only ones the public site names."""
+        # Imported here: articles.py imports this module for Article.authors.
+        from .articles import Article
+
+        return self.filter(
+            Exists(Article.objects.published().filter(authorships__contributor=OuterRef("pk")))
+        )
 
 
 class Contributor(models.Model):
@@ -30,6 +43,8 @@ class Contributor(models.Model):
     email = models.EmailField("电子邮箱", blank=True)
     note = models.TextField("备注", blank=True)
 
+    objects = ContributorQuerySet.as_manager()
+
     class Meta:
         verbose_name = "作者"
         verbose_name_plural = "作者"
@@ -37,6 +52,9 @@ class Contributor(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:contributor_detail", args=[self.pk])
 
 
 class MailPreference(models.Model):

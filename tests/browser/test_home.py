@@ -17,4 +17,4 @@ def test_home_shows_seed_article(live_server, page, screenshot):
     screenshot(page, "home.png")
 
     expect(page.get_by_text(SEED_TITLE).filter(visible=True).first).to_be_visible()
-    assert page.locator("html").get_attribute("lang") == "zh-hans"
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"

@@ -1,0 +1,58 @@
+"""Reader pages kept whole in the cache for anonymous readers.
+
+The archive changes when an issue is published and, now and then, when an editor corrects a
+piece; readers ask for the same pages all day. A request that carries no session and no
+pending message (nobody logged in, nothing personal on the page) is answered from the cache,
+with a page at most KFQ_PAGE_CACHE_SECONDS old. Anyone logged in, such as an editor checking
+an issue they have just published, always gets the page freshly rendered.
+"""
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
+
+# django.contrib.messages keeps pending messages in this cookie (or in the session).
+MESSAGES_COOKIE = "messages"
+
+
+def _is_anonymous_read(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and MESSAGES_COOKIE not in request.COOKIES
+    )
+
+
+def _key(request) -> str:
+    # The host is part of the page (feeds and sitemaps print absolute URLs), and so is the
+    # language Django renders in.
+    page = f"{translation.get_language()} {request.build_absolute_uri()}"
+    return "reader-page:" + hashlib.sha256(page.encode()).hexdigest()
+
+
+def cached_for_readers(view):
+    """Serve `view`'s successful responses to anonymous readers from the cache."""
+
+    @wraps(view)
+    def cached_view(request, *args, **kwargs):
+        seconds = settings.KFQ_PAGE_CACHE_SECONDS
+        if seconds <= 0 or not _is_anonymous_read(request):
+            return view(request, *args, **kwargs)
+        key = _key(request)
+        response = cache.get(key)
+        if response is not None:
+            return response
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming and not response.cookies:
+            if getattr(response, "is_rendered", True):
+                cache.set(key, response, seconds)
+            else:  # a TemplateResponse (the sitemaps) is stored once rendered
+                response.add_post_render_callback(
+                    lambda rendered: cache.set(key, rendered, seconds)
+                )
+        return response
+
+    return cached_view

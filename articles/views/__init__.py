@@ -1,0 +1,6 @@
+"""The public reader pages, a module per part of the archive.
+
+front: the home page, the call for papers, the browse page and robots.txt; issues: the issues
+by year and one issue's contents; archive: the filtered listing and an article; directory:
+the zones and the people who write from them. Every page shows published pieces only.
+"""
