@@ -29,4 +29,5 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("", include("articles.urls")),
+    path("", include("awards.urls")),
 ] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
