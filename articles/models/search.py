@@ -1,8 +1,7 @@
 """The search index's stored rows: each published article's text, already segmented.
 
-Each row also carries what search facets and orders by (zone, year, genre, issue date), so a
-query over tens of thousands of matches is counted and ranked inside the database without
-joining the articles table row by row.
+Each row also carries what search facets count (zone, year, genre), so a query over tens of
+thousands of matches is counted inside the database without joining the articles table.
 
 Only articles.search writes these rows. The full-text structures over them are per database
 and created by migration 0005: an FTS5 table kept in step by triggers on SQLite, a generated
@@ -24,8 +23,8 @@ class SearchEntry(models.Model):
         on_delete=models.CASCADE,
         related_name="search_entry",
     )
-    title_terms = models.TextField("标题分词")
-    body_terms = models.TextField("正文分词")
+    # The small columns come first: SQLite then reads them from the first page of a row
+    # without walking the overflow pages of the long term lists.
     zone = models.ForeignKey(
         Zone,
         verbose_name="开发区",
@@ -35,11 +34,17 @@ class SearchEntry(models.Model):
     )
     year = models.PositiveSmallIntegerField("年份", null=True)
     genre = models.CharField("体裁", max_length=10)
-    issue_date = models.DateField("出版日期", null=True)
+    title_terms = models.TextField("标题分词")
+    body_terms = models.TextField("正文分词")
 
     class Meta:
         verbose_name = "检索条目"
         verbose_name_plural = "检索条目"
+        # Facet counts read only these columns for every match: a covering index keeps them
+        # off the wide rows.
+        indexes = [
+            models.Index(fields=["article", "zone", "year", "genre"], name="searchentry_facets_idx")
+        ]
 
     def __str__(self):
         return f"检索条目 {self.article_id}"

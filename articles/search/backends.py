@@ -8,7 +8,6 @@ types is ever read as FTS or tsquery syntax.
 """
 
 from django.db import connection
-from django.db.models.expressions import RawSQL
 
 # FTS5's bm25() takes one weight per column (title_terms, body_terms): a title match counts
 # ten times a body match. PostgreSQL gets the same order from the A and D weights.
@@ -27,31 +26,33 @@ class SqliteBackend:
         )
 
     def ranked_ids(self, rendered: str, within, limit: int, offset: int) -> list[int]:
-        """Matching article ids, best first (newest issue first among equals).
+        """Matching article ids, best first, the most recently added first among equals.
 
-        within is None or (sql, params) of a subquery of article ids to keep.
+        within is None or (sql, params) of a subquery of article ids to keep. Ranking never
+        leaves the FTS table: reading another table for each of tens of thousands of matches
+        would cost more than the full-text search itself.
         """
-        sql = (
-            "SELECT articles_search_fts.rowid FROM articles_search_fts "
-            "JOIN articles_searchentry entry ON entry.article_id = articles_search_fts.rowid "
-            "WHERE articles_search_fts MATCH %s"
-        )
+        sql = "SELECT rowid FROM articles_search_fts WHERE articles_search_fts MATCH %s"
         params = [rendered]
         if within:
-            sql += f" AND articles_search_fts.rowid IN ({within[0]})"
+            sql += f" AND rowid IN ({within[0]})"
             params += list(within[1])
-        sql += (
-            " ORDER BY bm25(articles_search_fts, %s, %s), entry.issue_date DESC,"
-            " articles_search_fts.rowid DESC LIMIT %s OFFSET %s"
-        )
+        sql += " ORDER BY bm25(articles_search_fts, %s, %s), rowid DESC LIMIT %s OFFSET %s"
         params += [TITLE_WEIGHT, BODY_WEIGHT, limit, offset]
         return _fetch_ids(sql, params)
 
-    def matching_ids(self, rendered: str) -> RawSQL:
-        return RawSQL(
-            "SELECT rowid FROM articles_search_fts WHERE articles_search_fts MATCH %s",
-            [rendered],
+    def facet_counts(self, rendered: str, within) -> list[tuple]:
+        """(zone_id, year, genre, count) over every match.
+
+        The planner would read each match's wide entry row through the primary key; the
+        covering index holds all four columns, so it is named here.
+        """
+        sql = (
+            "SELECT zone_id, year, genre, COUNT(*) FROM articles_searchentry "
+            "INDEXED BY searchentry_facets_idx WHERE article_id IN "
+            "(SELECT rowid FROM articles_search_fts WHERE articles_search_fts MATCH %s)"
         )
+        return _fetch_counts(sql, [rendered], within)
 
 
 class PostgresBackend:
@@ -73,19 +74,26 @@ class PostgresBackend:
         if within:
             sql += f" AND article_id IN ({within[0]})"
             params += list(within[1])
-        sql += (
-            " ORDER BY ts_rank(document, query) DESC, issue_date DESC NULLS LAST,"
-            " article_id DESC LIMIT %s OFFSET %s"
-        )
+        sql += " ORDER BY ts_rank(document, query) DESC, article_id DESC LIMIT %s OFFSET %s"
         params += [limit, offset]
         return _fetch_ids(sql, params)
 
-    def matching_ids(self, rendered: str) -> RawSQL:
-        return RawSQL(
-            "SELECT article_id FROM articles_searchentry "
-            "WHERE document @@ to_tsquery('simple', %s)",
-            [rendered],
+    def facet_counts(self, rendered: str, within) -> list[tuple]:
+        sql = (
+            "SELECT zone_id, year, genre, COUNT(*) FROM articles_searchentry "
+            "WHERE document @@ to_tsquery('simple', %s)"
         )
+        return _fetch_counts(sql, [rendered], within)
+
+
+def _fetch_counts(sql, params, within) -> list[tuple]:
+    if within:
+        sql += f" AND article_id IN ({within[0]})"
+        params = params + list(within[1])
+    sql += " GROUP BY zone_id, year, genre"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _fetch_ids(sql, params) -> list[int]:

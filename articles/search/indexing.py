@@ -43,7 +43,6 @@ def document_of(article: Article) -> SearchEntry:
         zone_id=article.zone_id,
         year=issue_date.year if issue_date else None,
         genre=article.genre,
-        issue_date=issue_date,
     )
 
 
@@ -108,7 +107,7 @@ def _zone_saved(sender, instance, created, raw=False, update_fields=None, **kwar
 
 @receiver(post_save, sender=Issue, dispatch_uid="search_issue_saved")
 def _issue_saved(sender, instance, created, raw=False, update_fields=None, **kwargs):
-    # Entries carry their issue's date and year; publishing an issue saves only published_at.
+    # Entries carry their issue's year; publishing an issue saves only published_at.
     if update_fields is not None and "date" not in update_fields:
         return
     if not raw and not created:

@@ -2,20 +2,21 @@
 
 The query is an AND of the reader's terms. A term that names a zone (official name, short name
 or alias) matches any of that zone's names, so 朔州经开区 finds articles that say
-朔州经济开发区. Ranking is the backend's (title matches above body matches), newest issue first
-among equals, and only the page shown is fetched. Facet counts are over the whole result,
-after the listing filters, counted in one GROUP BY over the index rows.
+朔州经济开发区. Ranking is the backend's (title matches above body matches), the most
+recently added piece first among equals, and only the page shown is fetched. Facet counts
+are over the whole result, after the listing filters, counted in one GROUP BY over the index
+rows.
 """
 
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q
+from django.db.models import Q
 
 from zones.models import Zone
 
-from ..models import Article, Genre, SearchEntry
+from ..models import Article, Genre
 from . import segmentation
 from .backends import current_backend
 from .highlight import Highlighter
@@ -121,14 +122,10 @@ def search(text: str | None, *, articles=None, page=1, per_page: int = 20) -> Se
 
     backend = current_backend()
     rendered = backend.render(parsed.groups)
-    entries = SearchEntry.objects.filter(pk__in=backend.matching_ids(rendered))
     within = None
     if articles is not None:
-        entries = entries.filter(pk__in=articles.values("pk"))
         within = articles.order_by().values("pk").query.sql_with_params()
-    counts = list(
-        entries.order_by().values_list("zone_id", "year", "genre").annotate(hits=Count("pk"))
-    )
+    counts = backend.facet_counts(rendered, within)
     results.total = sum(row[3] for row in counts)
     results.facets = _facets(counts)
 

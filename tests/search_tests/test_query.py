@@ -23,7 +23,7 @@ def test_all_words_must_match():
     assert [hit.article.pk for hit in search("光伏 储能").hits] == [both.pk]
 
 
-def test_newer_issue_first_among_equal_scores():
+def test_most_recently_added_first_among_equal_scores():
     older = make_article(title="招商引资", body="同样的正文。", issue=make_issue())
     newer = make_article(title="招商引资", body="同样的正文。", issue=make_issue())
     assert [hit.article.pk for hit in search("招商引资").hits] == [newer.pk, older.pk]
