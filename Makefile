@@ -3,9 +3,12 @@
 #   make run    set up .venv, migrate, load zones, import seeds, create demo accounts, serve
 #   make test   system packages, .venv, ruff, pytest on SQLite, pytest on throwaway PostgreSQL
 #   make lint   ruff check
+#   make bench  benchmark of the public pages and search on a scratch SQLite database (bench/)
+#   make bench-postgres  the same on a throwaway PostgreSQL cluster
 #   make clean  caches; `make distclean` also removes .venv and db.sqlite3
 #
 # PYTEST_ARGS passes extra arguments to both pytest runs, e.g. make test PYTEST_ARGS='-x -k home'.
+# BENCH_ARGS passes arguments to the benchmark, e.g. make bench BENCH_ARGS='--articles 20000'.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -16,13 +19,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 
-.PHONY: help venv run system-deps lint test test-sqlite test-postgres clean distclean
+.PHONY: help venv run system-deps lint test test-sqlite test-postgres bench bench-postgres clean \
+	distclean
 
 help:
 	@echo "make run        serve the site on http://127.0.0.1:8000 (with seeds and demo accounts)"
 	@echo "make test       ruff + pytest on SQLite + pytest on a throwaway PostgreSQL cluster"
 	@echo "make lint       ruff check ."
+	@echo "make bench      benchmark search and reader pages (100,000 articles, scratch SQLite)"
+	@echo "make bench-postgres  the same benchmark on a throwaway PostgreSQL cluster"
 	@echo "make venv       create .venv and install requirements-dev.txt"
 	@echo "make clean      remove caches (distclean: also .venv and db.sqlite3)"
 
@@ -75,6 +82,14 @@ test: system-deps venv
 		exit 1; \
 	fi; \
 	echo "==> make test: ruff, pytest on SQLite and pytest on PostgreSQL all passed"
+
+# The scratch SQLite database (var/bench/bench.sqlite3) and its corpus are kept between runs.
+bench: venv
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# The cluster is deleted afterwards, so every run generates the corpus again.
+bench-postgres: system-deps venv
+	scripts/with-postgres.sh $(BIN)/python -m bench.run --database-from-env $(BENCH_ARGS)
 
 clean:
 	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -print0 | xargs -0 rm -rf
