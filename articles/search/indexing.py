@@ -1,21 +1,21 @@
 """What goes into the search index, and keeping it current.
 
 Only published articles are indexed, so search can never show an unpublished piece. An article
-is (re)indexed when it is saved, when the workflow publishes it (publish_issue and
-publish_imported write status with QuerySet.update and call index_articles) and when its zone
-or issue changes; `rebuild_search_index` rebuilds everything.
+is (re)indexed when it or one of its photos is saved, when the workflow publishes it
+(publish_issue and publish_imported write status with QuerySet.update and call index_articles)
+and when its zone or issue changes; `rebuild_search_index` rebuilds everything.
 """
 
 from collections.abc import Callable, Iterable
 from itertools import islice
 
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from zones.models import Zone, ZoneAlias
 
-from ..models import Article, Contributor, Issue, SearchEntry
+from ..models import Article, Contributor, Issue, Photo, SearchEntry
 from ..models.choices import Status
 from . import segmentation
 
@@ -93,6 +93,25 @@ def _article_saved(sender, instance, raw=False, **kwargs):
     # bring their SearchEntry rows with them.
     if not raw and instance.status == Status.PUBLISHED:
         index_articles([instance.pk])
+
+
+@receiver(post_save, sender=Photo, dispatch_uid="search_photo_saved")
+@receiver(post_delete, sender=Photo, dispatch_uid="search_photo_deleted")
+def _photo_changed(sender, instance, raw=False, origin=None, **kwargs):
+    # Captions are part of the article's document. The admin saves the article before its photo
+    # inline, so the article's own save does not see a changed caption.
+    if raw or _deleted_with_its_article(origin):
+        return
+    if Article.objects.filter(pk=instance.article_id, status=Status.PUBLISHED).exists():
+        index_articles([instance.article_id])
+
+
+def _deleted_with_its_article(origin) -> bool:
+    # Deleting an article deletes its photos first; indexing it then would recreate the entry
+    # that the same deletion is removing.
+    return origin is not None and not (
+        isinstance(origin, Photo) or getattr(origin, "model", None) is Photo
+    )
 
 
 @receiver(post_save, sender=Zone, dispatch_uid="search_zone_saved")

@@ -115,3 +115,19 @@ def test_publishing_an_issue_indexes_each_piece_once(monkeypatch):
     workflow.publish_issue(issue=issue, by=editor)
     assert [len(ids) for ids in calls] == [2]
     assert len(found("光伏")) == 2
+
+
+def test_editing_a_caption_reindexes_the_article():
+    article = make_article(title="标题", body="正文。", photos=1)
+    photo = article.photos.get()
+    photo.caption = "氢能重卡编队驶出园区"
+    photo.save()
+    assert found("氢能重卡") == [article.pk]
+    photo.delete()
+    assert found("氢能重卡") == []
+
+
+def test_deleting_an_article_with_photos_leaves_no_entry():
+    article = make_article(title="碳纤维", photos=2)
+    article.delete()
+    assert SearchEntry.objects.count() == 0
