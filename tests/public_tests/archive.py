@@ -112,3 +112,6 @@ HTML_PAGES = [
     "contributor_detail",
     "browse",
 ]
+
+# Every public page and feed of the archive.
+PUBLIC_PAGES = [*HTML_PAGES, "feed", "zone_feed"]

@@ -4,7 +4,7 @@ import pytest
 
 from tests.factories import make_correspondent, make_editor
 
-from .archive import public_urls, small_archive
+from .archive import PUBLIC_PAGES, public_urls, small_archive
 
 pytestmark = pytest.mark.django_db
 
@@ -12,20 +12,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize("role", ["anonymous", "correspondent", "editor"])
 @pytest.mark.parametrize(
     "name",
-    [
-        "home",
-        "issue_list",
-        "issue_year",
-        "issue_detail",
-        "article_list",
-        "article_detail",
-        "zone_list",
-        "zone_detail",
-        "contributor_detail",
-        "browse",
-        "feed",
-        "zone_feed",
-    ],
+    PUBLIC_PAGES,
 )
 def test_everyone_reads_the_public_pages(client, role, name):
     archive = small_archive()

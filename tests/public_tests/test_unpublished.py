@@ -6,27 +6,14 @@ from django.urls import reverse
 from articles.models import Status
 from tests.factories import make_article, make_contributor, make_issue
 
-from .archive import HIDDEN_AUTHOR, HIDDEN_TITLE, public_urls, small_archive
+from .archive import HIDDEN_AUTHOR, HIDDEN_TITLE, PUBLIC_PAGES, public_urls, small_archive
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
     "name",
-    [
-        "home",
-        "issue_list",
-        "issue_year",
-        "issue_detail",
-        "article_list",
-        "article_detail",
-        "zone_list",
-        "zone_detail",
-        "contributor_detail",
-        "browse",
-        "feed",
-        "zone_feed",
-    ],
+    PUBLIC_PAGES,
 )
 def test_no_page_lists_an_unpublished_piece_or_its_only_author(client, name):
     archive = small_archive()
