@@ -4,7 +4,7 @@ import pytest
 
 from bench import settings as bench_settings
 from bench.load import LoadGenerator
-from bench.run import ReaderPage, missing_text
+from bench.pages import ReaderPage, missing_text
 
 
 @pytest.fixture
