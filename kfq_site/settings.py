@@ -6,6 +6,7 @@ project folder, debug off unless KFQ_DEBUG says otherwise); production sets KFQ_
 `manage.py check --deploy` is clean. The test suite runs with tests/settings.py.
 """
 
+import datetime
 import os
 import tempfile
 from pathlib import Path
@@ -96,6 +97,8 @@ INSTALLED_APPS = [
     "zones",
     "articles",
     "awards",
+    "axes",
+    "logins",  # after axes: it replaces axes' admin for failed logins
 ]
 
 MIDDLEWARE = [
@@ -107,6 +110,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kfq_site.urls"
@@ -136,6 +141,23 @@ DATABASES = {
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Login throttling (django-axes, logins/): after KFQ_LOGIN_FAILURE_LIMIT failed logins of one
+# account from one address, that pair is refused for KFQ_LOGIN_COOLOFF_MINUTES, the right
+# password included, on /accounts/login/ and /admin/login/ alike. Editors unlock in the admin.
+# The address is axes' default, REMOTE_ADDR: behind a reverse proxy every client would share
+# the proxy's address, so the proxy setup must pass the client's address on as REMOTE_ADDR
+# (never trust X-Forwarded-For from the client).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+KFQ_LOGIN_COOLOFF_MINUTES = int(os.environ.get("KFQ_LOGIN_COOLOFF_MINUTES", "15"))
+AXES_FAILURE_LIMIT = int(os.environ.get("KFQ_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=KFQ_LOGIN_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "logins.lockout.locked_out"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
