@@ -41,7 +41,6 @@ def env_list(name: str, default: str = "") -> list[str]:
 DEBUG = env_bool("KFQ_DEBUG", default=False)
 
 
-
 def _kept_secret_key(path: Path) -> str:
     """The debug server's key: generated once, kept in the ignored var/ (mode 0600), so that
     logins survive `make run` restarts and runserver's reloader shares one key."""
@@ -72,7 +71,7 @@ def _secret_key() -> str:
         # logged-in users bounce to the login page at random. Refuse to start instead.
         raise ImproperlyConfigured(
             "未设置环境变量 KFQ_SECRET_KEY：正式运行（KFQ_DEBUG 未开启）时必须提供一个固定的"
-            "长随机密钥，例如用 python -c \"import secrets; print(secrets.token_urlsafe(50))\" "
+            '长随机密钥，例如用 python -c "import secrets; print(secrets.token_urlsafe(50))" '
             "生成后写入 KFQ_SECRET_KEY。"
         )
     return _kept_secret_key(
