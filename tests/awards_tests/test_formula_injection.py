@@ -14,7 +14,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from awards import export
+from awards import cells, export
 from awards.report import year_report
 from tests.factories import make_article, make_contributor, make_editor, make_issue, make_zone
 
@@ -118,3 +118,16 @@ def test_numbers_stay_numbers_in_the_csv(hostile_year):
 def test_only_text_is_quoted_in_a_csv_cell(value, written):
     # A negative number in a numeric column is a number, not a formula.
     assert export._csv_value(value) == written
+
+
+@pytest.mark.parametrize("text", [TITLE, "#N/A", "=", "\t=1+1", "普通标题"])
+def test_an_xlsx_text_cell_reads_back_as_the_same_text(text):
+    workbook = openpyxl.Workbook()
+    cell = workbook.active.cell(row=1, column=1, value=text)
+    cells.xlsx_cell(cell)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+
+    saved = openpyxl.load_workbook(buffer).active["A1"]
+
+    assert (saved.value, saved.data_type) == (text, "s")
