@@ -140,7 +140,5 @@ def test_a_configured_key_is_used_and_no_file_is_written(tmp_path):
 
 
 def test_the_default_key_file_is_in_the_ignored_var_folder():
-    ignored = subprocess.run(
-        ["git", "check-ignore", "-q", "var/secret_key"], cwd=PROJECT, check=False
-    )
-    assert ignored.returncode == 0
+    # The generated key (var/secret_key by default) must never be committed.
+    assert "var/" in (PROJECT / ".gitignore").read_text().splitlines()
