@@ -15,7 +15,8 @@ from .models import Article, CallTheme, Genre, Issue
 
 def _archive_years():
     return [
-        (str(day.year), f"{day.year}年") for day in Issue.objects.dates("date", "year", "DESC")
+        (str(day.year), f"{day.year}年")
+        for day in Issue.objects.published().dates("date", "year", "DESC")
     ]
 
 
@@ -37,9 +38,11 @@ class ArchiveFilter(django_filters.FilterSet):
     year = django_filters.ChoiceFilter(
         label="年份", field_name="issue__date__year", choices=_archive_years, empty_label="全部年份"
     )
+    # An unpublished issue is treated as one that does not exist: its date and title are not
+    # shown, and its year is not offered.
     issue = django_filters.ModelChoiceFilter(
         label="期",
-        queryset=Issue.objects.all(),
+        queryset=Issue.objects.published(),
         widget=forms.HiddenInput,
     )
 

@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 
 from articles.models import Genre
 
+from . import cells
 from .report import AWARD_LIMIT, YearReport, zone_of
 from .scoring import as_decimal, format_points
 
@@ -194,8 +195,9 @@ def workbook_bytes(report: YearReport) -> bytes:
             widths = [max(w, _width(value)) for w, value in zip(widths, row, strict=True)]
         for column, width in enumerate(widths, start=1):
             worksheet.column_dimensions[get_column_letter(column)].width = min(width + 2, 60)
-        for cells in worksheet.iter_rows(min_row=2):
-            for cell in cells:
+        for row_cells in worksheet.iter_rows(min_row=2):
+            for cell in row_cells:
+                cells.xlsx_cell(cell)
                 if isinstance(cell.value, datetime.date):
                     cell.number_format = "yyyy-mm-dd"
                 elif isinstance(cell.value, Decimal):
@@ -212,6 +214,8 @@ def _csv_value(value):
         return value.isoformat()
     if isinstance(value, Decimal):
         return format_points(value)
+    if isinstance(value, str):
+        return cells.csv_text(value)
     return "" if value is None else value
 
 

@@ -13,6 +13,7 @@ import argparse
 import io
 import json
 import os
+import secrets
 import sys
 import time
 from pathlib import Path
@@ -76,6 +77,9 @@ def main() -> int:
         database_url = f"sqlite:///{args.sqlite_file.resolve()}"
     os.environ["DATABASE_URL"] = database_url
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    # The site refuses to start without a key when debug is off; the benchmark signs nothing
+    # that outlives it, so a fresh one does.
+    os.environ.setdefault("KFQ_SECRET_KEY", secrets.token_urlsafe(50))
     import django
 
     django.setup()

@@ -1,11 +1,14 @@
 """Settings for the 《开发区建设》 editorial platform.
 
 One file, configured from the environment. The defaults suit a laptop (SQLite in the
-project folder, debug off unless KFQ_DEBUG says otherwise); production sets KFQ_SECRET_KEY,
-KFQ_ALLOWED_HOSTS, DATABASE_URL and KFQ_HTTPS=true, and `manage.py check --deploy` is clean.
+project folder, debug off unless KFQ_DEBUG says otherwise); production sets KFQ_SECRET_KEY
+(required whenever debug is off), KFQ_ALLOWED_HOSTS, DATABASE_URL and KFQ_HTTPS=true, and
+`manage.py check --deploy` is clean. The test suite runs with tests/settings.py.
 """
 
+import datetime
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -37,9 +40,46 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("KFQ_DEBUG", default=False)
 
-# Without a configured key each process gets a random one: safe, but sessions do not survive a
-# restart. Production must set KFQ_SECRET_KEY.
-SECRET_KEY = os.environ.get("KFQ_SECRET_KEY") or get_random_secret_key()
+
+def _kept_secret_key(path: Path) -> str:
+    """The debug server's key: generated once, kept in the ignored var/ (mode 0600), so that
+    logins survive `make run` restarts and runserver's reloader shares one key."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, draft = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        with os.fdopen(handle, "w") as file:
+            file.write(get_random_secret_key())
+        try:
+            # link() refuses an existing file: of two processes starting at once, one key wins.
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(draft)
+    key = path.read_text().strip()
+    if not key:
+        raise ImproperlyConfigured(f"密钥文件 {path} 是空的：删除它，重新启动即会生成新的密钥。")
+    return key
+
+
+def _secret_key() -> str:
+    key = os.environ.get("KFQ_SECRET_KEY", "").strip()
+    if key:
+        return key
+    if not DEBUG:
+        # A random key per process would sign each gunicorn worker's sessions differently:
+        # logged-in users bounce to the login page at random. Refuse to start instead.
+        raise ImproperlyConfigured(
+            "未设置环境变量 KFQ_SECRET_KEY：正式运行（KFQ_DEBUG 未开启）时必须提供一个固定的"
+            '长随机密钥，例如用 python -c "import secrets; print(secrets.token_urlsafe(50))" '
+            "生成后写入 KFQ_SECRET_KEY。"
+        )
+    return _kept_secret_key(
+        Path(os.environ.get("KFQ_SECRET_KEY_FILE", BASE_DIR / "var" / "secret_key"))
+    )
+
+
+SECRET_KEY = _secret_key()
 
 ALLOWED_HOSTS = env_list("KFQ_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("KFQ_CSRF_TRUSTED_ORIGINS")
@@ -56,6 +96,8 @@ INSTALLED_APPS = [
     "zones",
     "articles",
     "awards",
+    "axes",
+    "logins",  # after axes: it replaces axes' admin for failed logins
 ]
 
 MIDDLEWARE = [
@@ -67,6 +109,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After auth and messages: its 400 page is rendered with the site's header.
+    "kfq_site.middleware.RefuseNulMiddleware",
+    # Last, as axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kfq_site.urls"
@@ -96,6 +142,23 @@ DATABASES = {
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Login throttling (django-axes, logins/): after KFQ_LOGIN_FAILURE_LIMIT failed logins of one
+# account from one address, that pair is refused for KFQ_LOGIN_COOLOFF_MINUTES, the right
+# password included, on /accounts/login/ and /admin/login/ alike. Editors unlock in the admin.
+# The address is axes' default, REMOTE_ADDR: behind a reverse proxy every client would share
+# the proxy's address, so the proxy setup must pass the client's address on as REMOTE_ADDR
+# (never trust X-Forwarded-For from the client).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+KFQ_LOGIN_COOLOFF_MINUTES = int(os.environ.get("KFQ_LOGIN_COOLOFF_MINUTES", "15"))
+AXES_FAILURE_LIMIT = int(os.environ.get("KFQ_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=KFQ_LOGIN_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "logins.lockout.locked_out"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

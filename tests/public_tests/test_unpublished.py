@@ -1,5 +1,7 @@
 """Only published pieces reach readers: no page, feed or sitemap lists anything else."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -77,3 +79,40 @@ def test_a_contributor_without_published_pieces_has_no_page(client):
     response = client.get(reverse("articles:contributor_detail", args=[author.pk]))
 
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("url_name", ["articles:article_list", "articles:search"])
+def test_an_unpublished_issue_filters_like_one_that_does_not_exist(client, url_name):
+    archive = small_archive()
+    hidden_issue = archive.hidden.issue
+    url = reverse(url_name)
+    query = {"q": "稿件"} if url_name == "articles:search" else {}
+
+    unpublished = client.get(url, {**query, "issue": hidden_issue.pk})
+    missing = client.get(url, {**query, "issue": 999_999})
+
+    html = unpublished.content.decode()
+    assert unpublished.status_code == 200
+    assert HIDDEN_TITLE not in html
+    # No label or chip names the issue: its date stays unknown until it is published.
+    assert "2025年5月6日" not in html
+    assert "active-filters" not in html
+    assert "已忽略" in html
+    assert html.count('class="article-item"') == missing.content.decode().count(
+        'class="article-item"'
+    )
+
+
+def test_the_year_menu_offers_only_years_with_a_published_issue(client):
+    make_article(issue=make_issue(date=datetime.date(2025, 4, 29)), page=1, position=1)
+    make_article(
+        status=Status.SCHEDULED,
+        issue=make_issue(date=datetime.date(2026, 1, 6)),
+        page=1,
+        position=1,
+    )
+
+    html = client.get(reverse("articles:article_list")).content.decode()
+
+    assert '<option value="2025">2025年</option>' in html
+    assert "2026" not in html

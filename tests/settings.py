@@ -1,0 +1,18 @@
+"""Settings for the test suite: the site's own, with a fixed test-only key and axes off.
+
+kfq_site.settings refuses to start without KFQ_SECRET_KEY when debug is off, as it is in the
+tests; pytest-django imports the settings before any conftest runs, so the key is given here
+(pyproject.toml names this module). A key set in the environment wins.
+
+Axes needs the request in every authenticate() call, and Django's test client (and the tests
+that call authenticate() directly) passes none; the tests of the login lockout turn it on
+(tests/site/test_login_lockout.py), as axes' documentation advises.
+"""
+
+import os
+
+os.environ.setdefault("KFQ_SECRET_KEY", "test-only-key-never-used-outside-the-test-suite-0123")
+
+from kfq_site.settings import *  # noqa: E402, F403
+
+AXES_ENABLED = False
