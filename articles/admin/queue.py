@@ -162,10 +162,13 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     list_select_related = ["zone", "issue"]
     search_fields = ["manuscript_number", "title", "kicker", "subtitle", "authors__name"]
-    autocomplete_fields = ["zone", "issue", "theme", "call"]
+    autocomplete_fields = ["zone", "theme", "call"]
+    # Status and issue change only through the workflow's moves (排入一期, 撤出该期, publishing
+    # an issue), which check the piece's state and keep the log; a form edit would bypass both.
     readonly_fields = [
         "manuscript_number",
         "status",
+        "issue",
         "submitted_at",
         "source_file",
         "source_position",
@@ -181,6 +184,13 @@ class ArticleAdmin(admin.ModelAdmin):
         ("刊发位置", {"fields": ["issue", "page", "position"]}),
         ("来源", {"fields": ["source_file", "source_position", "created_at", "updated_at"]}),
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Page and position are arranged while a piece is scheduled; once published they are
+        # where it was printed, and before it is scheduled there is no issue to place it in.
+        if obj is not None and obj.status == Status.SCHEDULED:
+            return self.readonly_fields
+        return [*self.readonly_fields, "page", "position"]
 
     def get_queryset(self, request):
         target = CallGenre.objects.filter(call=OuterRef("call"), genre=OuterRef("genre"))
