@@ -9,7 +9,6 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
 
 from .. import workflow
 from ..models import (
@@ -24,6 +23,7 @@ from ..models import (
     Status,
 )
 from ..text import count_characters
+from .photos import PhotoInline
 
 
 class QueueFilter(admin.SimpleListFilter):
@@ -72,24 +72,6 @@ class AuthorshipInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["contributor"]
     ordering = ["order"]
-
-
-class PhotoInline(admin.StackedInline):
-    # Stacked: the image widget (current file, clear, replace) is too wide for a table row.
-    model = Photo
-    extra = 0
-    fields = ["preview", "caption", "credit", "image", "position"]
-    readonly_fields = ["preview"]
-
-    @admin.display(description="缩略图")
-    def preview(self, photo):
-        if photo.thumbnail:
-            return format_html(
-                '<img src="{}" alt="{}" style="max-height:120px">',
-                photo.thumbnail.url,
-                photo.caption,
-            )
-        return "—"
 
 
 class TransitionInline(admin.TabularInline):
