@@ -141,3 +141,52 @@ def test_merge_sends_zones_merged_with_the_moved_rows():
     assert heard[0]["keep"] == keep
     assert heard[0]["merged_ids"] == [duplicate.pk]
     assert heard[0]["moved"][Article] == [article.pk]
+
+
+@pytest.fixture
+def zone_profile_model():
+    """A model with one row per zone, as an app might add one; its table lives for one test.
+
+    No app has such a model today; the merge must still not lose or duplicate its rows.
+    """
+    from django.apps import apps
+    from django.db import connection, models
+
+    class ZoneProfile(models.Model):
+        zone = models.OneToOneField(Zone, on_delete=models.CASCADE, related_name="+")
+        note = models.CharField(max_length=20)
+
+        class Meta:
+            app_label = "zones"
+            verbose_name = "园区简介"
+
+        def __str__(self):
+            return self.note
+
+    with connection.schema_editor() as editor:
+        editor.create_model(ZoneProfile)
+    try:
+        yield ZoneProfile
+    finally:
+        with connection.schema_editor() as editor:
+            editor.delete_model(ZoneProfile)
+        del apps.all_models["zones"]["zoneprofile"]
+        apps.clear_cache()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_one_to_one_row_moves_but_a_collision_refuses_the_merge_and_changes_nothing(
+    zone_profile_model,
+):
+    keep, duplicate = make_zone(), make_zone()
+    zone_profile_model.objects.create(zone=keep, note="保留方")
+    zone_profile_model.objects.create(zone=duplicate, note="并入方")
+
+    with pytest.raises(MergeRefused, match="园区简介"):
+        merge_zones(keep=keep, duplicates=[duplicate])
+
+    assert Zone.objects.filter(pk=duplicate.pk).exists()
+    assert zone_profile_model.objects.get(zone=duplicate).note == "并入方"
+    zone_profile_model.objects.filter(zone=keep).delete()
+    merge_zones(keep=keep, duplicates=[duplicate])
+    assert zone_profile_model.objects.get(zone=keep).note == "并入方"
