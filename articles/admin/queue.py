@@ -185,6 +185,17 @@ class ArticleAdmin(admin.ModelAdmin):
             )
         )
 
+    def save_model(self, request, obj, form, change):
+        if change:
+            # The form owns only the fields it shows. The others (status, placement, number)
+            # are the workflow's and may have moved since this request read the piece, so they
+            # are taken from the row as it is now, locked until this save commits.
+            current = Article.objects.select_for_update().get(pk=obj.pk)
+            for field in Article._meta.concrete_fields:
+                if field.name not in form.fields and not field.primary_key:
+                    setattr(obj, field.attname, getattr(current, field.attname))
+        super().save_model(request, obj, form, change)
+
     def save_formset(self, request, form, formset, change):
         if formset.model is EditorComment:
             for comment in formset.save(commit=False):

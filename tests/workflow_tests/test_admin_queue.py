@@ -307,3 +307,28 @@ def test_the_issue_placement_cannot_take_a_piece_from_another_issue(client, edit
     theirs.refresh_from_db()
     assert theirs.issue == other and theirs.page is None
     assert Article.objects.get(pk=mine.pk).issue == issue
+
+
+def test_saving_the_change_form_does_not_undo_a_move_made_meanwhile(client, editor):
+    from django.db.models.signals import post_init
+
+    piece = submitted_piece()
+    change = reverse("admin:articles_article_change", args=[piece.pk])
+    data = change_form_data(client.get(change))
+    moved = []
+
+    def correspondent_withdraws_meanwhile(sender, instance, **kwargs):
+        # Right after the admin has read the piece for this request, the author withdraws it.
+        if instance.pk == piece.pk and not moved:
+            moved.append(True)
+            Article.objects.filter(pk=piece.pk).update(status=Status.WITHDRAWN)
+
+    post_init.connect(correspondent_withdraws_meanwhile, sender=Article)
+    try:
+        client.post(change, {**data, "title": "编辑改过的标题"})
+    finally:
+        post_init.disconnect(correspondent_withdraws_meanwhile, sender=Article)
+
+    piece.refresh_from_db()
+    assert moved and piece.title == "编辑改过的标题"
+    assert piece.status == Status.WITHDRAWN
