@@ -235,3 +235,13 @@ def process_photo(*, upload: _Upload) -> ProcessedPhoto:
         height=clean.height,
         format=fmt,
     )
+
+
+def attach_processed(photo, processed: ProcessedPhoto) -> None:
+    """Give a Photo the re-encoded image and its thumbnail, in place of whatever it had.
+
+    The files are written to storage when the photo is saved; the replaced ones are deleted
+    after the commit (articles.models.articles).
+    """
+    photo.image = processed.image
+    photo.thumbnail = processed.thumbnail

@@ -1,9 +1,9 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from articles import media
 from articles.page_cache import cached_for_readers
 from articles.sitemaps import SITEMAPS
 from articles.views.front import robots_txt
@@ -30,4 +30,6 @@ urlpatterns = [
     ),
     path("", include("articles.urls")),
     path("", include("awards.urls")),
-] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Not static(): uploads are served in every mode, and only to those who may see them.
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", media.photo_file, name="media"),
+]

@@ -16,7 +16,6 @@ from ..models import (
     CallTheme,
     Contributor,
     ImportLeftover,
-    Photo,
 )
 
 
@@ -96,14 +95,6 @@ class ContributorAdmin(admin.ModelAdmin):
                 "opts": self.model._meta,
             },
         )
-
-
-@admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
-    list_display = ["caption", "credit", "article", "position"]
-    list_select_related = ["article"]
-    search_fields = ["caption", "credit", "article__title"]
-    autocomplete_fields = ["article"]
 
 
 class CallThemeInline(admin.TabularInline):

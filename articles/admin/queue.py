@@ -9,7 +9,6 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
 
 from .. import workflow
 from ..models import (
@@ -24,6 +23,7 @@ from ..models import (
     Status,
 )
 from ..text import count_characters
+from .photos import PhotoInline
 
 
 class QueueFilter(admin.SimpleListFilter):
@@ -72,24 +72,6 @@ class AuthorshipInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["contributor"]
     ordering = ["order"]
-
-
-class PhotoInline(admin.StackedInline):
-    # Stacked: the image widget (current file, clear, replace) is too wide for a table row.
-    model = Photo
-    extra = 0
-    fields = ["preview", "caption", "credit", "image", "position"]
-    readonly_fields = ["preview"]
-
-    @admin.display(description="缩略图")
-    def preview(self, photo):
-        if photo.thumbnail:
-            return format_html(
-                '<img src="{}" alt="{}" style="max-height:120px">',
-                photo.thumbnail.url,
-                photo.caption,
-            )
-        return "—"
 
 
 class TransitionInline(admin.TabularInline):
@@ -162,10 +144,13 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     list_select_related = ["zone", "issue"]
     search_fields = ["manuscript_number", "title", "kicker", "subtitle", "authors__name"]
-    autocomplete_fields = ["zone", "issue", "theme", "call"]
+    autocomplete_fields = ["zone", "theme", "call"]
+    # Status and issue change only through the workflow's moves (排入一期, 撤出该期, publishing
+    # an issue), which check the piece's state and keep the log; a form edit would bypass both.
     readonly_fields = [
         "manuscript_number",
         "status",
+        "issue",
         "submitted_at",
         "source_file",
         "source_position",
@@ -182,6 +167,13 @@ class ArticleAdmin(admin.ModelAdmin):
         ("来源", {"fields": ["source_file", "source_position", "created_at", "updated_at"]}),
     ]
 
+    def get_readonly_fields(self, request, obj=None):
+        # Page and position are arranged while a piece is scheduled; once published they are
+        # where it was printed, and before it is scheduled there is no issue to place it in.
+        if obj is not None and obj.status == Status.SCHEDULED:
+            return self.readonly_fields
+        return [*self.readonly_fields, "page", "position"]
+
     def get_queryset(self, request):
         target = CallGenre.objects.filter(call=OuterRef("call"), genre=OuterRef("genre"))
         return (
@@ -192,6 +184,17 @@ class ArticleAdmin(admin.ModelAdmin):
                 has_photo=Exists(Photo.objects.filter(article=OuterRef("pk"))),
             )
         )
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            # The form owns only the fields it shows. The others (status, placement, number)
+            # are the workflow's and may have moved since this request read the piece, so they
+            # are taken from the row as it is now, locked until this save commits.
+            current = Article.objects.select_for_update().get(pk=obj.pk)
+            for field in Article._meta.concrete_fields:
+                if field.name not in form.fields and not field.primary_key:
+                    setattr(obj, field.attname, getattr(current, field.attname))
+        super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is EditorComment:

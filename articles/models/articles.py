@@ -1,9 +1,17 @@
-"""Articles, their authors in byline order, and their photos."""
+"""Articles, their authors in byline order, and their photos.
+
+A photo's files live as long as its row: files a save replaced and the files of a deleted photo
+are removed from storage once the transaction commits, so a rollback never loses one.
+"""
+
+import logging
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.dispatch import receiver
 from django.urls import reverse
 
 from zones.models import Zone
@@ -13,6 +21,8 @@ from .calls import CallForPapers, CallTheme
 from .choices import Genre, Status
 from .issues import Issue
 from .people import Contributor
+
+logger = logging.getLogger(__name__)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -258,3 +268,44 @@ class Photo(models.Model):
 
     def __str__(self):
         return self.caption
+
+    def stored_files(self) -> set[str]:
+        """The names of the files this photo keeps in storage."""
+        return {name for name in (self.image.name, self.thumbnail.name) if name}
+
+
+@receiver(pre_save, sender=Photo, dispatch_uid="photo_files_before_save")
+def _remember_stored_files(sender, instance, raw=False, **kwargs):
+    # The names on record before this save: the ones it replaces are deleted after the commit.
+    instance._files_before_save = set()
+    if not raw and not instance._state.adding:
+        row = Photo.objects.filter(pk=instance.pk).values_list("image", "thumbnail").first()
+        instance._files_before_save = {name for name in row or () if name}
+
+
+@receiver(post_save, sender=Photo, dispatch_uid="photo_replaced_files")
+def _delete_replaced_files(sender, instance, **kwargs):
+    _delete_after_commit(getattr(instance, "_files_before_save", set()) - instance.stored_files())
+
+
+@receiver(post_delete, sender=Photo, dispatch_uid="photo_deleted_files")
+def _delete_files_of_deleted_photo(sender, instance, **kwargs):
+    _delete_after_commit(instance.stored_files())
+
+
+def _delete_after_commit(names: set[str]) -> None:
+    if names:
+        transaction.on_commit(lambda: _delete_unused_files(names))
+
+
+def _delete_unused_files(names: set[str]) -> None:
+    # A file another photo still names (an imported duplicate, say) stays.
+    used = Photo.objects.filter(Q(image__in=names) | Q(thumbnail__in=names))
+    names -= {name for row in used.values_list("image", "thumbnail") for name in row}
+    storage = Photo._meta.get_field("image").storage
+    for name in names:
+        try:
+            storage.delete(name)
+        except OSError:
+            # The change is committed; a file left behind costs disk space, not data.
+            logger.warning("photo file %s could not be deleted", name, exc_info=True)

@@ -2,8 +2,9 @@
 
 Only published articles are indexed, so search can never show an unpublished piece. An article
 is (re)indexed when it or one of its photos is saved, when the workflow publishes it
-(publish_issue and publish_imported write status with QuerySet.update and call index_articles)
-and when its zone or issue changes; `rebuild_search_index` rebuilds everything.
+(publish_issue and publish_imported write status with QuerySet.update and call index_articles),
+when its zone or issue changes and when its zone is merged into another; `rebuild_search_index`
+rebuilds everything.
 """
 
 from collections.abc import Callable, Iterable
@@ -13,6 +14,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from zones.merging import zones_merged
 from zones.models import Zone, ZoneAlias
 
 from ..models import Article, Contributor, Issue, Photo, SearchEntry
@@ -122,6 +124,13 @@ def _zone_saved(sender, instance, created, raw=False, update_fields=None, **kwar
     if not raw and not created:
         # The zone's name is part of its articles' documents.
         index_articles(instance.articles.published().values_list("pk", flat=True))
+
+
+@receiver(zones_merged, dispatch_uid="search_zones_merged")
+def _zones_merged(sender, keep, moved, **kwargs):
+    # The merge moved the entries' zone column with everything else; the documents still
+    # carry the merged zone's name.
+    index_articles(moved.get(Article, []))
 
 
 @receiver(post_save, sender=Issue, dispatch_uid="search_issue_saved")

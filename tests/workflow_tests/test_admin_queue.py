@@ -1,9 +1,18 @@
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Article, CallForPapers, CallGenre, Status
 from articles.workflow import article_transition
-from tests.factories import make_article, make_correspondent, make_editor, make_issue
+from tests.factories import (
+    make_article,
+    make_correspondent,
+    make_editor,
+    make_issue,
+    make_zone,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -204,3 +213,122 @@ def test_article_page_query_count_does_not_grow_with_its_history(client, editor)
 
     assert response.status_code == 200
     assert len(long_history.captured_queries) == len(short_history.captured_queries)
+
+
+def change_form_data(response) -> dict:
+    """What the admin form on the page would post back if the editor changed nothing."""
+    data = {}
+    forms = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        forms += [inline.formset.management_form, *inline.formset.forms]
+    for form in forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value is None or value is False or hasattr(value, "url"):
+                continue
+            data[form.add_prefix(name)] = "on" if value is True else value
+    return data
+
+
+def scheduled_piece(editor, issue):
+    piece = submitted_piece()
+    article_transition(article=piece, to=Status.IN_REVIEW, by=editor)
+    article_transition(article=piece, to=Status.ACCEPTED, by=editor)
+    return article_transition(article=piece, to=Status.SCHEDULED, by=editor, issue=issue)
+
+
+def test_the_change_form_cannot_place_a_submitted_piece_in_an_issue(client, editor):
+    piece = submitted_piece()
+    issue = make_issue()
+    change = reverse("admin:articles_article_change", args=[piece.pk])
+    data = change_form_data(client.get(change))
+
+    response = client.post(change, {**data, "issue": issue.pk, "page": 1, "position": 1})
+
+    assert response.status_code == 302
+    piece.refresh_from_db()
+    assert (piece.issue, piece.page, piece.position) == (None, None, None)
+    assert piece.status == Status.SUBMITTED
+
+
+def test_a_published_piece_cannot_be_moved_into_an_unpublished_issue(client, editor):
+    printed = make_issue(date=datetime.date(2023, 5, 2), published_at=timezone.now())
+    piece = make_article(issue=printed, page=2, position=1)
+    upcoming = make_issue(date=datetime.date(2024, 6, 4))
+    change = reverse("admin:articles_article_change", args=[piece.pk])
+    data = change_form_data(client.get(change))
+
+    client.post(change, {**data, "issue": upcoming.pk, "page": 1, "position": 3})
+
+    piece.refresh_from_db()
+    assert (piece.issue, piece.page, piece.position) == (printed, 2, 1)
+    client.logout()
+    assert client.get(reverse("articles:issue_detail", args=["2024-06-04"])).status_code == 404
+
+
+def test_the_add_form_cannot_create_a_piece_placed_in_an_issue(client, editor):
+    issue = make_issue()
+    add = reverse("admin:articles_article_add")
+    data = change_form_data(client.get(add))
+    data.update(title="编辑新建的稿件", body="正文。", genre="消息", zone=make_zone().pk)
+
+    response = client.post(add, {**data, "issue": issue.pk, "page": 1, "position": 1})
+
+    assert response.status_code == 302
+    created = Article.objects.get(title="编辑新建的稿件")
+    assert (created.issue, created.page, created.position) == (None, None, None)
+
+
+def test_a_scheduled_piece_is_placed_on_its_page_but_not_moved_to_another_issue(client, editor):
+    issue, other = make_issue(), make_issue()
+    piece = scheduled_piece(editor, issue)
+    change = reverse("admin:articles_article_change", args=[piece.pk])
+    data = change_form_data(client.get(change))
+
+    client.post(change, {**data, "issue": other.pk, "page": 3, "position": 2})
+
+    piece.refresh_from_db()
+    assert (piece.issue, piece.page, piece.position) == (issue, 3, 2)
+
+
+def test_the_issue_placement_cannot_take_a_piece_from_another_issue(client, editor):
+    issue, other = make_issue(), make_issue()
+    mine = scheduled_piece(editor, issue)
+    theirs = scheduled_piece(editor, other)
+    change = reverse("admin:articles_issue_change", args=[issue.pk])
+    data = change_form_data(client.get(change))
+    data.update(
+        {"articles-TOTAL_FORMS": 2, "articles-1-id": theirs.pk, "articles-1-issue": issue.pk}
+    )
+    data.update({"articles-1-page": 1, "articles-1-position": 2})
+
+    client.post(change, data)
+
+    theirs.refresh_from_db()
+    assert theirs.issue == other and theirs.page is None
+    assert Article.objects.get(pk=mine.pk).issue == issue
+
+
+def test_saving_the_change_form_does_not_undo_a_move_made_meanwhile(client, editor):
+    from django.db.models.signals import post_init
+
+    piece = submitted_piece()
+    change = reverse("admin:articles_article_change", args=[piece.pk])
+    data = change_form_data(client.get(change))
+    moved = []
+
+    def correspondent_withdraws_meanwhile(sender, instance, **kwargs):
+        # Right after the admin has read the piece for this request, the author withdraws it.
+        if instance.pk == piece.pk and not moved:
+            moved.append(True)
+            Article.objects.filter(pk=piece.pk).update(status=Status.WITHDRAWN)
+
+    post_init.connect(correspondent_withdraws_meanwhile, sender=Article)
+    try:
+        client.post(change, {**data, "title": "编辑改过的标题"})
+    finally:
+        post_init.disconnect(correspondent_withdraws_meanwhile, sender=Article)
+
+    piece.refresh_from_db()
+    assert moved and piece.title == "编辑改过的标题"
+    assert piece.status == Status.WITHDRAWN

@@ -1,0 +1,42 @@
+"""Serving uploaded photos to those who may see them.
+
+MEDIA_ROOT is never published as a directory: a draft's photo must not reach anonymous
+readers. A file goes out only if a Photo names it (as image or thumbnail) and that photo's piece
+is published, or the user is one of its authors or an editor; everyone else, and every name no
+Photo holds, gets 404. The access decision and the sending are apart, so a front server can
+later send the bytes (X-Accel-Redirect in send_file) behind the same check.
+"""
+
+from django.core.exceptions import SuspiciousFileOperation
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.utils.cache import patch_cache_control
+
+from . import workflow
+from .models import Article, Photo, Status
+
+
+def may_see(user, article: Article) -> bool:
+    return article.status == Status.PUBLISHED or bool(workflow.roles_of(user, article))
+
+
+def photo_file(request, name: str):
+    photo = (
+        Photo.objects.select_related("article").filter(Q(image=name) | Q(thumbnail=name)).first()
+    )
+    if photo is None or not may_see(request.user, photo.article):
+        raise Http404("没有这个文件。")
+    response = send_file(name)
+    if photo.article.status != Status.PUBLISHED:
+        # Only the author's or an editor's browser may keep it, never a shared cache.
+        patch_cache_control(response, private=True)
+    return response
+
+
+def send_file(name: str) -> FileResponse:
+    storage = Photo._meta.get_field("image").storage
+    try:
+        return FileResponse(storage.open(name, "rb"))
+    except (OSError, SuspiciousFileOperation) as exc:
+        # A row naming a missing file, or a stored name that would leave MEDIA_ROOT.
+        raise Http404("没有这个文件。") from exc

@@ -1,0 +1,83 @@
+"""Uploaded photos are served only to those who may see their piece, in every mode."""
+
+import pytest
+from django.core.files.base import ContentFile
+
+from articles.models import Photo, Status
+from tests.factories import make_article, make_correspondent, make_editor
+from tests.photos_tests.test_photos import jpeg_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def piece_with_photo(status, author=None):
+    article = make_article(status=status, authors=[author.contributor] if author else [])
+    photo = Photo(article=article, caption="现场", position=1)
+    photo.image.save("photo.jpg", ContentFile(jpeg_bytes()), save=False)
+    photo.thumbnail.save("photo_thumb.jpg", ContentFile(jpeg_bytes((40, 30))), save=False)
+    photo.save()
+    return photo
+
+
+def body(response) -> bytes:
+    return b"".join(response.streaming_content)
+
+
+def test_a_published_pieces_photo_and_thumbnail_are_public(client):
+    photo = piece_with_photo(Status.PUBLISHED)
+
+    image = client.get(photo.image.url)
+    thumbnail = client.get(photo.thumbnail.url)
+
+    assert image.status_code == 200 and image["Content-Type"] == "image/jpeg"
+    assert body(image) == photo.image.open("rb").read()
+    assert thumbnail.status_code == 200
+
+
+def test_a_drafts_photo_is_not_served_to_anonymous_readers(client):
+    photo = piece_with_photo(Status.DRAFT)
+
+    assert client.get(photo.image.url).status_code == 404
+    assert client.get(photo.thumbnail.url).status_code == 404
+
+
+def test_a_drafts_photo_is_served_to_its_author_and_the_editors_only(client):
+    author = make_correspondent()
+    photo = piece_with_photo(Status.SUBMITTED, author=author)
+
+    client.force_login(author)
+    by_author = client.get(photo.image.url)
+    client.force_login(make_editor())
+    by_editor = client.get(photo.thumbnail.url)
+    client.force_login(make_correspondent())
+    by_stranger = client.get(photo.image.url)
+
+    assert by_author.status_code == 200 and "private" in by_author["Cache-Control"]
+    assert by_editor.status_code == 200
+    assert by_stranger.status_code == 404
+
+
+def test_a_file_no_photo_names_is_not_served(client, media_root):
+    piece_with_photo(Status.PUBLISHED)
+    (media_root / "photos" / "leftover.jpg").write_bytes(jpeg_bytes())
+
+    assert client.get("/media/photos/leftover.jpg").status_code == 404
+    assert client.get("/media/photos/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path", ["/media/../secret.txt", "/media/photos/../../secret.txt", "/media/%2e%2e/secret.txt"]
+)
+def test_a_path_out_of_the_media_folder_is_not_served(client, media_root, path):
+    piece_with_photo(Status.PUBLISHED)
+    (media_root.parent / "secret.txt").write_text("secret")
+
+    response = client.get(path)
+
+    assert response.status_code == 404
