@@ -133,3 +133,17 @@ def test_set_authors_leaves_an_unchanged_byline_alone():
 
     assert not changed
     assert list(piece.authorships.values_list("pk", flat=True)) == rows
+
+
+def test_a_co_author_cannot_drop_the_first_author_or_themselves(client, people):
+    piece = submit_as(
+        client, people["a"], extra_authors="常珍珍", co_authors=[people["b"].contributor.pk]
+    )
+    client.force_login(people["b"])
+    url = reverse("articles:revise", args=[piece.pk])
+    data = rendered_form_data(client.get(url).content.decode())
+    data.pop("co_authors", None)
+
+    client.post(url, {**data, "extra_authors": "", "save": "1"})
+
+    assert piece.author_names() == ["麻洁琼", "张帆"]

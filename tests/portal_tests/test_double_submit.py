@@ -50,3 +50,42 @@ def test_another_users_token_does_not_reach_their_piece(client):
     assert response.status_code == 200
     assert "请刷新" in response.content.decode()
     assert Article.objects.count() == 1
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_same_form_posted_twice_at_once_makes_one_piece():
+    import threading
+
+    from django.db import connection
+    from django.test import Client
+
+    author = make_correspondent(name="麻洁琼")
+    call = make_call()
+    browser = Client()
+    browser.force_login(author)
+    rendered = rendered_form_data(browser.get(reverse("articles:submit")).content.decode())
+    data = {
+        **form_data(call, author.contributor.zone),
+        "submission_token": rendered["submission_token"],
+        "submit": "1",
+    }
+    start = threading.Barrier(2)
+    answers = []
+
+    def post():
+        start.wait()
+        try:
+            answers.append(browser.post(reverse("articles:submit"), data))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    piece = Article.objects.get()
+    assert piece.manuscript_number
+    assert [a.url for a in answers] == [reverse("articles:my_submission", args=[piece.pk])] * 2
