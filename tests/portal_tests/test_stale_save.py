@@ -113,3 +113,20 @@ def test_a_failure_while_submitting_leaves_no_draft_behind(client, author, monke
         )
 
     assert not Article.objects.exists()
+
+
+def test_a_form_posted_after_the_piece_moved_on_comes_back_with_the_text(client, author):
+    call = make_call()
+    piece, editor = piece_in_revision(author, call)
+    workflow.article_transition(article=piece, to=Status.REJECTED, by=editor, note="不采用。")
+
+    response = client.post(
+        reverse("articles:revise", args=[piece.pk]),
+        {**form_data(call, author.contributor.zone, title="改过的标题"), "submit": "1"},
+    )
+
+    piece.refresh_from_db()
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "稿件状态已变更，请刷新后再改" in html and 'value="改过的标题"' in html
+    assert piece.status == Status.REJECTED and piece.title == "原标题"
