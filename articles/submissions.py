@@ -174,7 +174,11 @@ def _set_byline(*, article, user, co_authors, extra_names):
         co_authors = [c for c in others if c.user_id]
     if extra_names is None:
         extra_names = [c.name for c in others if not c.user_id]
-    submitter = Contributor.objects.filter(user_id=article.created_by_id).first()
+    submitter = (
+        Contributor.objects.filter(user_id=article.created_by_id).first()
+        if article.created_by_id
+        else None
+    )
     kept = {first, own, submitter} & set(current)
     accounts = [c for c in others if c.user_id and (c in co_authors or c in kept)]
     accounts += [c for c in co_authors if c not in accounts]
