@@ -11,7 +11,9 @@ from django.db import transaction
 from zones.models import Zone
 from zones.registry import ZoneDirectory
 
+from . import bylines
 from .models import Contributor
+from .models.validators import no_control_characters
 from .workflow import CORRESPONDENTS_GROUP
 
 
@@ -35,6 +37,10 @@ def add_correspondent(
 
     Returns (user, contributor, password); the password is generated when none is given.
     """
+    try:
+        no_control_characters(name)
+    except ValidationError as error:
+        raise CorrespondentRefused(f"姓名{error.messages[0]}") from error
     User = get_user_model()
     if User.objects.filter(username=username).exists():
         raise CorrespondentRefused(f"用户名“{username}”已被使用。")
@@ -48,10 +54,5 @@ def add_correspondent(
     user.save()
     user.groups.add(Group.objects.get(name=CORRESPONDENTS_GROUP))
     # A byline already in the archive (same name, same zone, no login yet) becomes theirs.
-    contributor = Contributor.objects.filter(name=name, zone=zone, user__isnull=True).first()
-    if contributor is None:
-        contributor = Contributor.objects.create(name=name, zone=zone)
-    contributor.user = user
-    contributor.email = contributor.email or email
-    contributor.save(update_fields=["user", "email"])
+    contributor = bylines.contributor_for_account(user=user, name=name, zone=zone)
     return user, contributor, password

@@ -1,13 +1,21 @@
 """Forms for the correspondents' side."""
 
+import base64
 import re
+import uuid
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
 
 from zones.models import Zone
 
+from . import bylines
 from .models import Article, CallForPapers, CallTheme, Contributor, Genre
-from .submissions import CEILING, WARN_ABOVE, WARN_BELOW, check_length
+from .models.validators import no_control_characters
+from .submissions import CEILING, WARN_ABOVE, WARN_BELOW, check_length, pending_photo_of
+
+NAME_MAX_LENGTH = Contributor._meta.get_field("name").max_length
 
 SUBMITTABLE_GENRES = [(Genre.NEWS, "消息"), (Genre.FEATURE, "通讯"), (Genre.COMMENTARY, "评论")]
 
@@ -39,6 +47,9 @@ class SubmissionForm(forms.ModelForm):
         help_text="JPEG、PNG 或 WebP，不超过 10 MB。",
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
+    # The checked photo kept from an earlier try of this form (see submissions.keep_pending_photo).
+    pending_photo = forms.UUIDField(required=False, widget=forms.HiddenInput)
+    remove_pending_photo = forms.BooleanField(label="移除", required=False)
     photo_caption = forms.CharField(label="图片说明", required=False, max_length=200)
     photo_credit = forms.CharField(
         label="图片来源", required=False, max_length=60, help_text="如：某某摄、某某开发区供图"
@@ -65,10 +76,19 @@ class SubmissionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.existing_photo = existing_photo
+        self.pending = None
         self.length = None
+        byline = bylines.authors_of(self.instance) if self.instance.pk else []
+        # The first author and the user themselves are not the user's to pick or drop here.
+        fixed = [c.pk for c in byline[:1]] + [user.contributor.pk]
+        others = byline[1:]
+        self.initial_co_authors = {c.pk for c in others if c.user_id and c.pk not in fixed}
+        self.initial_extra_names = [c.name for c in others if not c.user_id]
         self.fields["co_authors"].queryset = (
-            Contributor.objects.filter(user__isnull=False, user__is_active=True)
-            .exclude(user=user)
+            Contributor.objects.filter(
+                Q(user__isnull=False, user__is_active=True) | Q(pk__in=self.initial_co_authors)
+            )
+            .exclude(pk__in=fixed)
             .select_related("zone")
         )
         call = self.instance.call if self.instance.pk else CallForPapers.objects.current()
@@ -76,13 +96,16 @@ class SubmissionForm(forms.ModelForm):
         if not self.instance.pk:
             self.fields["zone"].initial = user.contributor.zone_id
             self.fields["call"].initial = call
+            # One form, one piece: a second post of this form leads to the first one's piece.
+            self.fields["submission_token"] = forms.UUIDField(
+                required=False, widget=forms.HiddenInput, initial=uuid.uuid4
+            )
         else:
             if existing_photo:
                 self.fields["photo_caption"].initial = existing_photo.caption
                 self.fields["photo_credit"].initial = existing_photo.credit
-            self.fields["co_authors"].initial = [
-                a.contributor for a in self.instance.authorships.all()[1:] if a.contributor.user_id
-            ]
+            self.fields["co_authors"].initial = list(self.initial_co_authors)
+            self.fields["extra_authors"].initial = " ".join(self.initial_extra_names)
 
     def genre_options(self):
         """(value, label, target length, selected) for the genre picker and its live counter."""
@@ -93,17 +116,58 @@ class SubmissionForm(forms.ModelForm):
         ]
 
     def clean_extra_authors(self):
-        return [
+        names = [
             name for name in re.split(r"[\s、，,]+", self.cleaned_data["extra_authors"]) if name
         ]
+        for name in names:
+            if len(name) > NAME_MAX_LENGTH:
+                raise ValidationError(
+                    f"作者姓名“{name}”超过{NAME_MAX_LENGTH}个字，请核对。", code="max_length"
+                )
+            try:
+                no_control_characters(name)
+            except ValidationError as error:
+                raise ValidationError(f"作者姓名“{name}”{error.messages[0]}") from error
+        return names
+
+    def clean_pending_photo(self):
+        token = self.cleaned_data["pending_photo"]
+        if token is None:
+            return None
+        pending = pending_photo_of(user=self.user, token=token)
+        if pending is None:
+            self.add_error("photo", "之前选择的图片已失效，请重新选择图片。")
+        return pending
+
+    def byline_changed(self) -> bool:
+        """Whether the user changed the co-authors; if not, the save leaves the byline alone."""
+        chosen = {c.pk for c in self.cleaned_data["co_authors"]}
+        return (
+            chosen != self.initial_co_authors
+            or self.cleaned_data["extra_authors"] != self.initial_extra_names
+        )
+
+    def pending_thumbnail(self) -> str:
+        """The pending photo's thumbnail as a data: URI.
+
+        Embedded rather than linked, so it reaches only the uploader, who is the one
+        looking at this form; no media URL ever serves a pending photo.
+        """
+        with self.pending.thumbnail.open("rb") as thumbnail:
+            data = base64.b64encode(thumbnail.read()).decode("ascii")
+        extension = self.pending.thumbnail.name.rsplit(".", 1)[-1]
+        return f"data:image/{'jpeg' if extension == 'jpg' else extension};base64,{data}"
 
     def clean(self):
         cleaned = super().clean()
         call, theme = cleaned.get("call"), cleaned.get("theme")
         if call and theme and theme.call_id != call.pk:
             self.add_error("theme", "所选主题不属于这份征稿启事。")
-        if cleaned.get("photo") or self.existing_photo:
-            current = self.existing_photo
+        if cleaned.get("remove_pending_photo"):
+            cleaned["pending_photo"] = None
+        self.pending = cleaned.get("pending_photo")
+        if self.pending or self.existing_photo:
+            current = None if self.pending else self.existing_photo
             if not cleaned.get("photo_caption") and not (current and current.caption):
                 self.add_error("photo_caption", "配图需要填写图片说明。")
             if not cleaned.get("photo_credit") and not (current and current.credit):

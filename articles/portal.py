@@ -12,7 +12,7 @@ from . import workflow
 from .forms import SubmissionForm
 from .models import Article, ArticleTransition, EditorComment, MailPreference, Status
 from .photos import PhotoRejected, process_photo
-from .submissions import save_submission
+from .submissions import SubmissionRefused, keep_pending_photo, save_submission
 
 
 def own_pieces(user):
@@ -71,59 +71,85 @@ def submit(request):
 
 @login_required
 def revise(request, pk):
-    """Edit one's draft, or revise a piece the editors sent back, in place."""
+    """Edit one's draft, or revise a piece the editors sent back, in place.
+
+    A post on a piece that moved on meanwhile comes back as the form with the posted text and
+    a note, so nothing typed is lost; only opening the form of such a piece is refused.
+    """
+    if request.method == "POST":
+        return _edit(request, piece=get_object_or_404(own_pieces(request.user), pk=pk))
     return _edit(request, piece=_editable_piece(request.user, pk))
 
 
 def _edit(request, *, piece):
     existing_photo = piece.photos.first() if piece else None
     posted = request.method == "POST"
-    form = SubmissionForm(
-        request.POST if posted else None,
-        request.FILES if posted else None,
-        instance=piece,
-        user=request.user,
-        existing_photo=existing_photo,
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        processed, photo_error = None, ""
-        if data["photo"]:
-            try:
-                processed = process_photo(upload=data["photo"])
-            except PhotoRejected as rejection:
-                photo_error = str(rejection)
-        fields = {name: data[name] for name in SubmissionForm.Meta.fields}
-        piece = save_submission(
-            user=request.user,
-            article=piece,
-            fields=fields,
-            co_authors=data["co_authors"],
-            extra_author_names=data["extra_authors"],
-            photo=processed,
-            photo_caption=data["photo_caption"],
-            photo_credit=data["photo_credit"],
-        )
-        if photo_error:
-            messages.error(request, f"图片未被接受：{photo_error} 稿件文字已保存，请重新选择图片。")
-            return redirect("articles:revise", piece.pk)
-        if form.length and form.length.warning:
-            messages.warning(request, form.length.warning)
-        if "submit" in request.POST:
-            try:
-                workflow.article_transition(article=piece, to=Status.SUBMITTED, by=request.user)
-            except workflow.TransitionNotAllowed as refusal:
-                messages.error(request, f"{refusal} 稿件已保存为草稿。")
-                return redirect("articles:revise", piece.pk)
-            messages.success(request, "稿件已投出，编辑部处理后会通知你。")
+    data = request.POST.copy() if posted else None
+    photo_error = ""
+    if posted and request.FILES.get("photo"):
+        # Checked and kept before the form is validated, so a form error does not lose it.
+        try:
+            processed = process_photo(upload=request.FILES["photo"])
+        except PhotoRejected as rejection:
+            photo_error = str(rejection)
+            data["pending_photo"] = ""
         else:
-            messages.success(request, "稿件已保存为草稿。")
-        return redirect("articles:my_submission", piece.pk)
+            pending = keep_pending_photo(user=request.user, photo=processed)
+            data["pending_photo"] = str(pending.token)
+            data.pop("remove_pending_photo", None)
+    form = SubmissionForm(data, instance=piece, user=request.user, existing_photo=existing_photo)
+    if posted and form.is_valid():
+        try:
+            saved = _save(
+                request, form, piece=piece, submit="submit" in request.POST and not photo_error
+            )
+        except SubmissionRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            return _after_save(request, form, saved, photo_error=photo_error)
+    elif photo_error:
+        form.add_error("photo", f"图片未被接受：{photo_error} 请重新选择图片。")
     return render(
         request,
         "articles/portal/submission_form.html",
         {"form": form, "piece": piece, "photo": existing_photo},
     )
+
+
+def _save(request, form, *, piece, submit):
+    data = form.cleaned_data
+    byline_changed = piece is None or form.byline_changed()
+    return save_submission(
+        user=request.user,
+        article=piece,
+        fields={name: data[name] for name in SubmissionForm.Meta.fields},
+        co_authors=list(data["co_authors"]) if byline_changed else None,
+        extra_author_names=data["extra_authors"] if byline_changed else None,
+        photo=data["pending_photo"],
+        photo_caption=data["photo_caption"],
+        photo_credit=data["photo_credit"],
+        submit=submit,
+        token=data.get("submission_token"),
+    )
+
+
+def _after_save(request, form, saved, *, photo_error):
+    piece = saved.article
+    if saved.repeated:
+        return redirect("articles:my_submission", piece.pk)
+    if photo_error:
+        messages.error(request, f"图片未被接受：{photo_error} 稿件文字已保存，请重新选择图片。")
+        return redirect("articles:revise", piece.pk)
+    if form.length and form.length.warning:
+        messages.warning(request, form.length.warning)
+    if saved.submit_refusal:
+        messages.error(request, f"{saved.submit_refusal} 稿件已保存为草稿。")
+        return redirect("articles:revise", piece.pk)
+    if piece.status == Status.SUBMITTED:
+        messages.success(request, "稿件已投出，编辑部处理后会通知你。")
+    else:
+        messages.success(request, "稿件已保存为草稿。")
+    return redirect("articles:my_submission", piece.pk)
 
 
 @require_POST

@@ -6,10 +6,9 @@ from django.db import transaction
 
 from zones.registry import ZoneDirectory
 
-from .. import workflow
+from .. import bylines, workflow
 from ..models import (
     Article,
-    Authorship,
     CallForPapers,
     Contributor,
     ImportLeftover,
@@ -121,27 +120,12 @@ def _zone(parsed: ParsedArticle, zones: ZoneDirectory, info: PageInfo, new_zones
 
 
 def _contributor(name: str, zone) -> Contributor:
-    """The contributor a byline names: the only one of that name, else the one in this zone."""
-    same_name = list(Contributor.objects.filter(name=name))
-    if len(same_name) == 1:
-        return same_name[0]
-    for contributor in same_name:
-        if zone is not None and contributor.zone_id == zone.pk:
-            return contributor
-    if same_name:
-        return same_name[0]
-    return Contributor.objects.create(name=name, zone=zone)
+    return bylines.contributor_for_name(name=name, zone=zone)
 
 
 def _authors(article: Article, parsed: ParsedArticle, zone):
-    wanted = [_contributor(name, zone) for name in dict.fromkeys(parsed.authors)]
-    current = list(article.authorships.order_by("order").values_list("contributor_id", flat=True))
-    if current == [c.pk for c in wanted]:
-        return
-    article.authorships.all().delete()
-    Authorship.objects.bulk_create(
-        Authorship(article=article, contributor=contributor, order=order)
-        for order, contributor in enumerate(wanted, start=1)
+    bylines.set_authors(
+        article=article, contributors=[_contributor(name, zone) for name in parsed.authors]
     )
 
 

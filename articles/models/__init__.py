@@ -13,6 +13,7 @@ from .choices import Genre, Status
 from .history import ArticleTransition, ArticleVersion, EditorComment, ManuscriptCounter
 from .imports import ImportLeftover
 from .issues import Issue
+from .pending import PendingPhoto
 from .people import Contributor, MailPreference
 from .search import SearchEntry
 
@@ -28,6 +29,7 @@ __all__ = [
     "Issue",
     "Contributor",
     "MailPreference",
+    "PendingPhoto",
     "ArticleQuerySet",
     "Article",
     "Authorship",

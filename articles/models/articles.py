@@ -21,6 +21,7 @@ from .calls import CallForPapers, CallTheme
 from .choices import Genre, Status
 from .issues import Issue
 from .people import Contributor
+from .validators import no_control_characters
 
 logger = logging.getLogger(__name__)
 
@@ -91,9 +92,13 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class Article(models.Model):
-    kicker = models.CharField("引题", max_length=120, blank=True)
-    title = models.CharField("标题", max_length=200)
-    subtitle = models.CharField("副题", max_length=200, blank=True)
+    kicker = models.CharField(
+        "引题", max_length=120, blank=True, validators=[no_control_characters]
+    )
+    title = models.CharField("标题", max_length=200, validators=[no_control_characters])
+    subtitle = models.CharField(
+        "副题", max_length=200, blank=True, validators=[no_control_characters]
+    )
     zone_label = models.CharField(
         "开发区栏头", max_length=60, blank=True, help_text="版面上标题前单列的开发区名称，照录。"
     )
@@ -163,6 +168,14 @@ class Article(models.Model):
         "来源文件", max_length=100, blank=True, help_text="导入的版面文件名；在线投稿为空。"
     )
     source_position = models.PositiveSmallIntegerField("版面中的位置", null=True, blank=True)
+    submission_token = models.UUIDField(
+        "投稿表单标识",
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text="投稿表单里的一次性标识：同一表单提交两次只生成一篇稿件。",
+    )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 

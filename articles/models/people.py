@@ -7,6 +7,8 @@ from django.urls import reverse
 
 from zones.models import Zone
 
+from .validators import no_control_characters
+
 
 class ContributorQuerySet(models.QuerySet):
     def with_published_work(self):
@@ -22,7 +24,9 @@ class ContributorQuerySet(models.QuerySet):
 class Contributor(models.Model):
     """Someone whose name stands in a byline; a correspondent also has a login."""
 
-    name = models.CharField("姓名", max_length=30, db_index=True)
+    name = models.CharField(
+        "姓名", max_length=30, db_index=True, validators=[no_control_characters]
+    )
     zone = models.ForeignKey(
         Zone,
         verbose_name="所在开发区",

@@ -1,14 +1,13 @@
-import io
 from urllib.parse import urlparse
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from PIL import Image
 
-from articles.models import Article, CallForPapers, CallGenre, CallTheme, Status
+from articles.models import Article, Status
 from articles.workflow import article_transition
 from tests.factories import make_correspondent, make_editor, make_zone
+from tests.portal_tests.helpers import form_data, jpeg_bytes, make_call
 
 pytestmark = pytest.mark.django_db
 
@@ -16,38 +15,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-def make_call():
-    call = CallForPapers.objects.create(date="2023-03-28", max_photos=1)
-    CallTheme.objects.create(call=call, number=1, name="三个一批")
-    for position, (genre, target) in enumerate([("消息", 800), ("通讯", 1500), ("评论", 1000)], 1):
-        CallGenre.objects.create(call=call, genre=genre, target_length=target, position=position)
-    return call
-
-
-def jpeg_bytes(size=(64, 48)) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", size, (180, 30, 30)).save(buffer, "JPEG")
-    return buffer.getvalue()
-
-
-def form_data(call, zone, **overrides):
-    data = {
-        "call": call.pk,
-        "theme": call.themes.first().pk,
-        "genre": "通讯",
-        "zone": zone.pk,
-        "kicker": "",
-        "title": "朔州经开区新能源重卡项目投产",
-        "subtitle": "",
-        "body": "项" * 1400 + "。",
-        "extra_authors": "",
-        "photo_caption": "",
-        "photo_credit": "",
-    }
-    data.update(overrides)
-    return data
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
-from articles.models import Contributor
+from articles.bylines import contributor_for_account
 from articles.workflow import CORRESPONDENTS_GROUP, EDITORS_GROUP
 from zones.registry import ZoneDirectory
 
@@ -28,13 +28,7 @@ class Command(BaseCommand):
         else:
             correspondent = self._account(username, f"通讯员（{zone_name}，{name}）")
             correspondent.groups.add(Group.objects.get_or_create(name=CORRESPONDENTS_GROUP)[0])
-            contributor = (
-                Contributor.objects.filter(user=correspondent).first()
-                or Contributor.objects.filter(name=name, zone=zone, user__isnull=True).first()
-                or Contributor(name=name, zone=zone)
-            )
-            contributor.user = correspondent
-            contributor.save()
+            contributor_for_account(user=correspondent, name=name, zone=zone)
         self.stdout.write("网站：http://127.0.0.1:8000/  编辑部后台：http://127.0.0.1:8000/admin/")
 
     def _account(self, username, role, *, staff=False, superuser=False):
