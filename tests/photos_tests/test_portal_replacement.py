@@ -9,7 +9,7 @@ from articles.models import Article, Status
 from articles.workflow import article_transition
 from tests.factories import make_correspondent, make_editor
 from tests.photos_tests.test_photos import jpeg_bytes
-from tests.portal_tests.test_submission import form_data, make_call
+from tests.portal_tests.helpers import form_data, make_call
 
 pytestmark = pytest.mark.django_db
 
