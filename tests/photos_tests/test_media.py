@@ -81,3 +81,30 @@ def test_a_path_out_of_the_media_folder_is_not_served(client, media_root, path):
     response = client.get(path)
 
     assert response.status_code == 404
+
+
+@pytest.fixture
+def debug_urls(settings):
+    """The URLs as `make run` builds them: with DEBUG on (the old static() route was only
+    added then, so this is where a draft's photo used to leak)."""
+    import importlib
+
+    from django.urls import clear_url_caches
+
+    import kfq_site.urls
+
+    settings.DEBUG = True
+    importlib.reload(kfq_site.urls)
+    clear_url_caches()
+    yield
+    settings.DEBUG = False
+    importlib.reload(kfq_site.urls)
+    clear_url_caches()
+
+
+def test_under_make_run_a_drafts_photo_is_still_not_public(client, debug_urls):
+    photo = piece_with_photo(Status.DRAFT)
+
+    assert client.get(photo.image.url).status_code == 404
+    assert client.get(photo.thumbnail.url).status_code == 404
+    assert client.get(piece_with_photo(Status.PUBLISHED).image.url).status_code == 200
