@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.db import IntegrityError
+
 from zones.registry import ZoneDirectory
 
 from .decoding import decode_page, read_page_bytes, read_page_text
@@ -65,6 +67,16 @@ def import_pages(
             if not message.startswith(path.name):
                 message = f"{path.name}：{message}"
             outcome.failures.append((path, message))
+            continue
+        except IntegrityError as error:
+            # An editor may have moved a kept piece into the place a new piece of the page takes.
+            outcome.failures.append(
+                (
+                    path,
+                    f"{path.name}：写入时与库中已有的稿件冲突（{error}），本文件未写入任何内容。"
+                    "请检查编辑是否把本版某篇稿件调到了版面上另一篇的期、版次和顺序。",
+                )
+            )
             continue
         outcome.reports.append(report)
         outcome.leftovers[path.name] = page.leftovers

@@ -1,8 +1,11 @@
 """Importing again never overwrites what an editor changed, and skips pages that did not change."""
 
+import io
 import json
 
 import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from articles.importer import Conflict, import_pages
 from articles.models import (
@@ -253,3 +256,22 @@ def test_fingerprint_covers_the_manifest_entry_as_read(tmp_path):
     stdout, _ = run_import(page)
 
     assert f"{PAGE_000}：已导入，未变化，跳过。" in stdout
+
+
+def test_new_piece_in_the_place_an_editor_gave_another_fails_the_page_cleanly(tmp_path):
+    load_zones()
+    page = copy_seed(PAGE_000, tmp_path)
+    run_import(page)
+    qixian = Article.objects.get(source_file=PAGE_000, source_position=8)
+    qixian.position = 9
+    qixian.save()
+    with page.open("a", encoding="utf-8") as text:
+        text.write("\n\n朔州经济开发区\n新增稿件的标题\n\n本刊讯 新增稿件的正文。\n\n(王明)\n")
+    before = dict(Article.objects.values_list("pk", "updated_at"))
+
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_seeds", str(page), stdout=out, stderr=err)
+
+    assert f"导入失败 {PAGE_000}：写入时与库中已有的稿件冲突" in err.getvalue()
+    assert dict(Article.objects.values_list("pk", "updated_at")) == before
