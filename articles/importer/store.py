@@ -216,10 +216,11 @@ def store_page(
     workflow.publish_imported(written_ids)
     report.articles_removed = _remove_gone(earlier.values(), report)
 
-    notes = {note.line: note for note in page.notes}
-    places = [leftover.line for leftover in page.leftovers] + list(notes)
-    ImportLeftover.objects.filter(source_file=info.file).exclude(line_number__in=places).delete()
-    for leftover in [*page.leftovers, *page.notes]:
+    kept = [*page.leftovers, *page.notes]
+    ImportLeftover.objects.filter(source_file=info.file).exclude(
+        line_number__in=[leftover.line for leftover in kept]
+    ).delete()
+    for leftover in kept:
         ImportLeftover.objects.update_or_create(
             source_file=info.file,
             line_number=leftover.line,
