@@ -6,6 +6,7 @@ import json
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
 
 from articles.importer import Conflict, import_pages
 from articles.models import (
@@ -16,6 +17,7 @@ from articles.models import (
     ImportedPage,
     Photo,
 )
+from tests.factories import make_user
 
 from .helpers import (
     PAGE_000,
@@ -275,3 +277,49 @@ def test_new_piece_in_the_place_an_editor_gave_another_fails_the_page_cleanly(tm
 
     assert f"导入失败 {PAGE_000}：写入时与库中已有的稿件冲突" in err.getvalue()
     assert dict(Article.objects.values_list("pk", "updated_at")) == before
+
+
+def _change_form_data(response) -> dict:
+    """The admin change form as a browser would post it back: every field as shown, textareas
+    with CRLF line ends, files left as they are."""
+    data = {}
+
+    def add(form):
+        for bound in form:
+            value = bound.value()
+            if value is None or hasattr(value, "url"):
+                continue
+            if isinstance(value, bool):
+                if value:
+                    data[bound.html_name] = "on"
+            elif isinstance(value, list | tuple):
+                data[bound.html_name] = [str(item) for item in value]
+            else:
+                data[bound.html_name] = str(value).replace("\r\n", "\n").replace("\n", "\r\n")
+
+    add(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        add(inline.formset.management_form)
+        for form in inline.formset.forms:
+            add(form)
+    return data
+
+
+def test_title_corrected_in_the_admin_is_kept_and_only_the_title_is_named(client):
+    load_zones()
+    run_import()
+    survey = _survey()
+    client.force_login(make_user(superuser=True))
+    change = reverse("admin:articles_article_change", args=[survey.pk])
+    data = _change_form_data(client.get(change))
+    data["title"] = CORRECTED
+
+    response = client.post(change, data)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    stdout, _ = run_import("--force")
+    assert Article.objects.get(pk=survey.pk).title == CORRECTED
+    assert (
+        f"冲突 {PAGE_000} 第{survey.source_position}篇《{CORRECTED}》：编辑改过 标题，保留"
+        in stdout
+    )
