@@ -46,6 +46,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
+# import_seeds skips pages imported and unchanged, and never overwrites an editor's correction.
 run: export KFQ_DEBUG := true
 run: venv
 	$(BIN)/python manage.py migrate

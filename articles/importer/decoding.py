@@ -9,6 +9,11 @@ MAX_PAGE_BYTES = 2 * 1024 * 1024
 
 
 def read_page_text(path: Path) -> str:
+    return decode_page(read_page_bytes(path), path.name)
+
+
+def read_page_bytes(path: Path) -> bytes:
+    """The file's bytes, refused when they cannot be a page of text."""
     try:
         size = path.stat().st_size
     except OSError as error:
@@ -23,10 +28,14 @@ def read_page_text(path: Path) -> str:
         raise PageRejected(f"{path.name}：文件为空。")
     if b"\x00" in data:
         raise PageRejected(f"{path.name}：这是二进制文件，不是版面文本。")
+    return data
+
+
+def decode_page(data: bytes, name: str) -> str:
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         return text.replace("\r\n", "\n").replace("\r", "\n")
-    raise PageRejected(f"{path.name}：无法识别文件编码（既不是 UTF-8，也不是 GB18030）。")
+    raise PageRejected(f"{name}：无法识别文件编码（既不是 UTF-8，也不是 GB18030）。")

@@ -22,6 +22,8 @@ A page is read line by line. The rules, in the order they matter:
   a slogan. Neither is an article; headings with no body (the masthead, a slogan's signature)
   are left over for an editor, as is anything else that fits no rule.
 - 征稿启事 starts the call for papers, which runs to its signature (…编辑部 YYYY年M月D日).
+- A page whose last article stops mid-sentence (its last paragraph does not end with 。！？…,
+  perhaps inside closing quotes) looks cut off: it still imports, with a note for an editor.
 """
 
 import re
@@ -31,7 +33,7 @@ from dataclasses import dataclass, field
 from zones.registry import UNKNOWN_ZONE_AT_START, UNKNOWN_ZONE_LINE, derive_aliases
 
 from ..models import Genre
-from ..text import count_characters, ends_sentence
+from ..text import CLOSING, count_characters, ends_sentence
 from .call import CALL_HEADING, ParsedCall, is_call_signature, parse_call
 from .errors import PageRejected
 from .paragraphs import join_paragraphs
@@ -54,6 +56,11 @@ CREDIT = re.compile(
     rf"^(?P<caption>.+?[。．.]?)\s*(?P<credit>[{_CJK}A-Za-z]{{2,15}}(?:供图|摄影|摄))$"
 )
 SPACED_PHRASES = re.compile(r"\S\s+\S")
+# How a page's last paragraph ends when the page is whole. Stricter than ends_sentence():
+# a page does not end on a colon, a semicolon or a quoted phrase.
+PAGE_END = "。！？!?…"
+CUT_OFF = "疑似版面不完整"
+CUT_OFF_TAIL_CHARS = 30
 
 
 @dataclass
@@ -74,6 +81,7 @@ class ParsedCaption:
 @dataclass
 class ParsedArticle:
     first_line: int
+    last_line: int = 0  # where its body ends
     kicker: str = ""
     title: str = ""
     subtitle: str = ""
@@ -105,6 +113,8 @@ class ParsedPage:
     articles: list[ParsedArticle]
     call: ParsedCall | None
     leftovers: list[Leftover]
+    # The importer's doubts about the page, for an editor; not text of the page.
+    notes: list[Leftover] = field(default_factory=list)
 
     def placed_texts(self) -> list[str]:
         texts = []
@@ -440,6 +450,7 @@ class PageReader:
         if draft.subtitle:
             article.subtitle = draft.subtitle.text
         body = list(draft.body)
+        article.last_line = max(line.number for line in body)
         match = DATELINE.match(body[0].text)
         if match:
             article.dateline = match.group(1)
@@ -500,8 +511,25 @@ def infer_genre(article: ParsedArticle) -> str:
     return Genre.FEATURE
 
 
+def ends_page(text: str) -> bool:
+    stripped = text.rstrip().rstrip(CLOSING)
+    return bool(stripped) and stripped[-1] in PAGE_END
+
+
+def cut_off_notes(articles: list[ParsedArticle]) -> list[Leftover]:
+    """A note when the page's last article stops mid-sentence: the page may have been cut."""
+    position, last = max(enumerate(articles, start=1), key=lambda item: item[1].last_line)
+    paragraph = last.paragraphs[-1] if last.paragraphs else ""
+    if ends_page(paragraph):
+        return []
+    tail = paragraph[-CUT_OFF_TAIL_CHARS:]
+    text = f"第{position}篇《{last.title}》结尾不是完整句子：……{tail}"
+    return [Leftover(last.last_line, text, CUT_OFF)]
+
+
 def read_page(text: str, zones) -> ParsedPage:
     page = PageReader(zones).read(text)
     if not page.articles:
         raise PageRejected("版面上没有找到任何稿件（需要有标题和正文）。")
+    page.notes = cut_off_notes(page.articles)
     return page

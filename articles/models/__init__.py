@@ -11,7 +11,7 @@ from .calls import (
 )
 from .choices import Genre, Status
 from .history import ArticleTransition, ArticleVersion, EditorComment, ManuscriptCounter
-from .imports import ImportLeftover
+from .imports import ImportedArticle, ImportedPage, ImportLeftover
 from .issues import Issue
 from .pending import PendingPhoto
 from .people import Contributor, MailPreference
@@ -39,5 +39,7 @@ __all__ = [
     "EditorComment",
     "ManuscriptCounter",
     "ImportLeftover",
+    "ImportedPage",
+    "ImportedArticle",
     "SearchEntry",
 ]

@@ -1,4 +1,7 @@
-"""Importing again changes nothing; importing a corrected page updates it in place."""
+"""Importing again changes nothing; importing a corrected page updates it in place.
+
+What an editor changed is kept: see test_editor_changes.py.
+"""
 
 import pytest
 
@@ -17,7 +20,7 @@ from articles.models import (
 )
 from zones.models import Zone, ZoneAlias
 
-from .helpers import PAGE_000, PAGE_002, copy_seed, load_zones, run_import
+from .helpers import PAGE_000, PAGE_002, SEED_FILES, copy_seed, load_zones, run_import
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +80,20 @@ def test_second_import_of_seeds_changes_nothing():
     assert stderr == ""
     second = snapshot()
     assert second == first
-    assert "新建 0 篇，更新 8 篇" in stdout
+    for name in SEED_FILES:
+        assert f"{name}：已导入，未变化，跳过。" in stdout
+    assert "新发现、待核实的开发区" not in stdout
+
+
+def test_forced_import_of_unchanged_seeds_changes_nothing():
+    load_zones()
+    run_import()
+    first = snapshot()
+    stdout, stderr = run_import("--force")
+    assert stderr == ""
+    assert snapshot() == first
+    assert "新建 0 篇，更新 0 篇，未变 8 篇" in stdout
+    assert "跳过" not in stdout
     assert "新发现、待核实的开发区" not in stdout
 
 
@@ -113,7 +129,7 @@ def test_changed_title_and_body_update_articles_in_place(tmp_path):
     stdout, stderr = run_import(page)
 
     assert stderr == ""
-    assert "新建 0 篇，更新 8 篇" in stdout
+    assert "新建 0 篇，更新 3 篇，未变 5 篇" in stdout
     after = snapshot()
     assert after["counts"] == before["counts"]
     assert after["articles"] == before["articles"]
