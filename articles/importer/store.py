@@ -23,6 +23,7 @@ from zones.registry import ZoneDirectory
 from .. import bylines, workflow
 from ..models import (
     Article,
+    Authorship,
     CallForPapers,
     Contributor,
     ImportedArticle,

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0006_article_status_genre_idx'),
+        ('articles', '0007_submission_integrity'),
     ]
 
     operations = [
