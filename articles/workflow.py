@@ -1,8 +1,8 @@
 """The only module that writes Article.status.
 
 Every move is one call to article_transition(): it locks the piece, checks MOVES, writes the
-new status with its log entry, and leaves side effects (mail) to run after the commit. A refused
-move raises TransitionNotAllowed and changes nothing.
+new status with its log entry, and queues its mail in the same transaction (the mail worker
+sends it later). A refused move raises TransitionNotAllowed and changes nothing.
 """
 
 import datetime
@@ -158,7 +158,7 @@ def article_transition(
     ArticleTransition.objects.create(
         article=locked, from_status=source, to_status=to, by=by, note=note
     )
-    _notify_after_commit(locked, source, to, note)
+    _notify(locked, source, to, note)
     return locked
 
 
@@ -181,13 +181,13 @@ def _snapshot(article: Article):
     )
 
 
-def _notify_after_commit(article, source, to, note):
+def _notify(article, source, to, note):
+    """Queue the mail about this move in the move's own transaction (articles/outbox.py): it
+    commits or rolls back with the move, and sending happens later, in the mail worker."""
     # Imported here, not at the top: notifications reads the group names from this module.
     from . import notifications
 
-    transaction.on_commit(
-        lambda: notifications.status_changed(article_id=article.pk, source=source, to=to, note=note)
-    )
+    notifications.status_changed(article_id=article.pk, source=source, to=to, note=note)
 
 
 class IssueNotPublishable(Exception):
@@ -226,7 +226,7 @@ def publish_issue(*, issue: Issue, by) -> int:
     locked_issue.save(update_fields=["published_at"])
     search.index_articles(piece.pk for piece in pieces)
     for piece in pieces:
-        _notify_after_commit(piece, Status.SCHEDULED, Status.PUBLISHED, "")
+        _notify(piece, Status.SCHEDULED, Status.PUBLISHED, "")
     return len(pieces)
 
 

@@ -178,18 +178,23 @@ STATIC_ROOT = Path(os.environ.get("KFQ_STATIC_ROOT", BASE_DIR / "var" / "static"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("KFQ_MEDIA_ROOT", BASE_DIR / "var" / "media"))
 
-# Mail: the console by default; SMTP when KFQ_EMAIL_HOST is set.
+# Mail: every message goes to the outbox table (articles/outbox.py) inside the request's
+# transaction; `python manage.py send_mail --loop` delivers it through
+# KFQ_MAIL_DELIVERY_BACKEND: SMTP when KFQ_EMAIL_HOST is set, else the console.
 KFQ_SITE_URL = os.environ.get("KFQ_SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = os.environ.get("KFQ_FROM_EMAIL", "《开发区建设》编辑部 <noreply@localhost>")
+EMAIL_BACKEND = "articles.outbox.OutboxBackend"
 if os.environ.get("KFQ_EMAIL_HOST"):
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    KFQ_MAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = os.environ["KFQ_EMAIL_HOST"]
     EMAIL_PORT = int(os.environ.get("KFQ_EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("KFQ_EMAIL_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("KFQ_EMAIL_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("KFQ_EMAIL_TLS", default=True)
+    # A mail server that accepts the connection and then hangs must not stall the worker.
+    EMAIL_TIMEOUT = int(os.environ.get("KFQ_EMAIL_TIMEOUT", "30"))
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    KFQ_MAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "articles:my_submissions"

@@ -140,6 +140,14 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _mail_through_the_outbox(settings):
+    # As in production: requests only queue mail (articles/outbox.py) and the worker delivers
+    # it, here into django.core.mail.outbox; tests.mail.sent_mail() runs the worker.
+    settings.EMAIL_BACKEND = "articles.outbox.OutboxBackend"
+    settings.KFQ_MAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture(autouse=True)
 def _no_page_cache(settings):
     # Tests read a page, change the archive and read it again; a cached page would hide the
     # change. tests/public_tests/test_page_cache.py turns the cache on to test it.

@@ -13,6 +13,7 @@ from .choices import Genre, Status
 from .history import ArticleTransition, ArticleVersion, EditorComment, ManuscriptCounter
 from .imports import ImportedArticle, ImportedPage, ImportLeftover
 from .issues import Issue
+from .outbox import OutgoingMail
 from .pending import PendingPhoto
 from .people import Contributor, MailPreference
 from .search import SearchEntry
@@ -41,5 +42,6 @@ __all__ = [
     "ImportLeftover",
     "ImportedPage",
     "ImportedArticle",
+    "OutgoingMail",
     "SearchEntry",
 ]

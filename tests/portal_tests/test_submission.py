@@ -7,6 +7,7 @@ from django.urls import reverse
 from articles.models import Article, Status
 from articles.workflow import article_transition
 from tests.factories import make_correspondent, make_editor, make_zone
+from tests.mail import sent_mail
 from tests.portal_tests.helpers import form_data, jpeg_bytes, make_call
 
 pytestmark = pytest.mark.django_db
@@ -237,17 +238,16 @@ def test_the_revise_form_shows_the_current_photo_caption_and_credit(client, auth
 
 
 def test_password_reset_sends_a_chinese_mail_with_a_working_link(client):
-    from django.core import mail
 
     user = make_correspondent(email="reset@example.cn")
 
     response = client.post(reverse("password_reset"), {"email": "reset@example.cn"})
 
     assert response.status_code == 302
-    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["reset@example.cn"]
-    link = next(line for line in mail.outbox[0].body.splitlines() if "/reset/" in line).strip()
+    assert len(sent_mail()) == 1 and sent_mail()[0].to == ["reset@example.cn"]
+    link = next(line for line in sent_mail()[0].body.splitlines() if "/reset/" in line).strip()
     page = client.get(urlparse(link).path, follow=True)
-    assert user.username in mail.outbox[0].body
+    assert user.username in sent_mail()[0].body
     assert page.status_code == 200 and "新密码" in page.content.decode()
 
 

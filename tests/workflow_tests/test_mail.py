@@ -1,10 +1,10 @@
 import pytest
-from django.core import mail
 from django.urls import reverse
 
 from articles.models import MailPreference, Status
 from articles.workflow import article_transition
 from tests.factories import make_article, make_correspondent, make_editor
+from tests.mail import sent_mail
 
 pytestmark = pytest.mark.django_db
 
@@ -25,9 +25,9 @@ def test_editors_hear_of_new_submissions_and_authors_get_a_receipt(
 
     move(piece, Status.SUBMITTED, author, callbacks=django_capture_on_commit_callbacks)
 
-    recipients = sorted(address for message in mail.outbox for address in message.to)
+    recipients = sorted(address for message in sent_mail() for address in message.to)
     assert recipients == ["a@example.cn", "e@example.cn"]
-    assert any("新投稿" in m.subject for m in mail.outbox)
+    assert any("新投稿" in m.subject for m in sent_mail())
 
 
 def test_turning_off_optional_mail_keeps_essential_mail(client, django_capture_on_commit_callbacks):
@@ -38,7 +38,7 @@ def test_turning_off_optional_mail_keeps_essential_mail(client, django_capture_o
     piece = make_article(status=Status.SUBMITTED, authors=[author.contributor])
 
     move(piece, Status.IN_REVIEW, editor, callbacks=django_capture_on_commit_callbacks)
-    assert mail.outbox == []
+    assert sent_mail() == []
     move(
         piece,
         Status.REVISION,
@@ -48,8 +48,8 @@ def test_turning_off_optional_mail_keeps_essential_mail(client, django_capture_o
     )
 
     assert MailPreference.objects.get(user=author).optional_mail is False
-    assert [m.to for m in mail.outbox] == [["a@example.cn"]]
-    assert "退修" in mail.outbox[0].subject
+    assert [m.to for m in sent_mail()] == [["a@example.cn"]]
+    assert "退修" in sent_mail()[0].subject
 
 
 def test_editors_can_turn_off_new_submission_alerts(django_capture_on_commit_callbacks):
@@ -62,4 +62,4 @@ def test_editors_can_turn_off_new_submission_alerts(django_capture_on_commit_cal
 
     move(piece, Status.SUBMITTED, author, callbacks=django_capture_on_commit_callbacks)
 
-    assert all("e@example.cn" not in m.to for m in mail.outbox)
+    assert all("e@example.cn" not in m.to for m in sent_mail())

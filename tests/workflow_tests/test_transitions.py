@@ -1,7 +1,6 @@
 import itertools
 
 import pytest
-from django.core import mail
 
 from articles.models import Article, ArticleTransition, ArticleVersion, Status
 from articles.workflow import (
@@ -15,6 +14,7 @@ from articles.workflow import (
     publish_issue,
 )
 from tests.factories import make_article, make_correspondent, make_editor, make_issue
+from tests.mail import sent_mail
 
 pytestmark = pytest.mark.django_db
 
@@ -196,7 +196,7 @@ def test_mail_goes_out_after_the_move_commits(django_capture_on_commit_callbacks
             article=article, to=Status.REVISION, by=make_editor(), note="请补充投资数据。"
         )
 
-    assert len(mail.outbox) == 1
-    assert mail.outbox[0].to == ["author@example.cn"]
-    assert "请补充投资数据。" in mail.outbox[0].body
-    assert "退修" in mail.outbox[0].subject
+    assert len(sent_mail()) == 1
+    assert sent_mail()[0].to == ["author@example.cn"]
+    assert "请补充投资数据。" in sent_mail()[0].body
+    assert "退修" in sent_mail()[0].subject
