@@ -1,6 +1,7 @@
 # 《开发区建设》周刊采编系统 — developer entry points.
 #
 #   make run    set up .venv, migrate, load zones, import seeds, create demo accounts, serve
+#               (with the mail worker beside the server)
 #   make test   system packages, .venv, ruff, pytest on SQLite, pytest on throwaway PostgreSQL
 #   make lint   ruff check
 #   make bench  benchmark of the public pages and search on a scratch SQLite database (bench/)
@@ -53,7 +54,10 @@ run: venv
 	$(BIN)/python manage.py load_zones
 	$(BIN)/python manage.py import_seeds
 	$(BIN)/python manage.py create_demo_accounts
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	@# The mail worker runs beside the server (mail is queued, then sent; here to the console).
+	@$(BIN)/python manage.py send_mail --loop --interval 5 & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null || true' EXIT; \
+		$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 system-deps:
 	@scripts/install-system-deps.sh
