@@ -96,4 +96,4 @@ clean:
 	rm -rf .pytest_cache .ruff_cache
 
 distclean: clean
-	rm -rf $(VENV) db.sqlite3
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm
