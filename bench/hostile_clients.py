@@ -120,7 +120,8 @@ class Site:
     zone_ids: list[int]
     correspondents: list[dict]  # username, password, contributor_id, zone_id
     editors: list[dict]  # username, password
-    run_id: str
+    run_id: str  # written into every submission's marker, unique to the run
+    seed: str = ""  # of the clients' random choices; --seed repeats a run's choices
     photo: bytes = b""
     # Pieces for the editors to act on, and pieces sent back to their author for revision.
     review_queue: list = field(default_factory=list)
@@ -135,7 +136,7 @@ class Client:
     def __init__(self, site: Site, recorder: Recorder, number: int):
         self.site, self.recorder, self.number = site, recorder, number
         self.window = recorder.window
-        self.random = random.Random(f"{site.run_id}-{number}")
+        self.random = random.Random(f"{site.seed}-{number}")
         self.browser = Browser(site.host, site.port)
         self.anonymous = Browser(site.host, site.port)
 

@@ -51,8 +51,12 @@ def parse_args(argv=None):
     )
     parser.add_argument("--sqlite-file", type=Path, default=SCRATCH / "hostile.sqlite3")
     parser.add_argument(
-        "--json", type=Path, help="结果 JSON 的路径（默认 var/bench/hostile-<数据库>.json）"
+        "--output-dir",
+        type=Path,
+        default=SCRATCH,
+        help="结果 hostile-<数据库>.json 和 gunicorn 日志的目录（默认 var/bench/）",
     )
+    parser.add_argument("--seed", help="客户端随机选择的种子，用于复现一次运行（默认每次不同）")
     return parser.parse_args(argv)
 
 
@@ -82,8 +86,8 @@ def main(argv=None) -> int:
     site = prepare(args)
     connections.close_all()
 
-    SCRATCH.mkdir(parents=True, exist_ok=True)
-    log_path = SCRATCH / f"hostile-gunicorn-{vendor}.log"
+    args.output_dir.mkdir(parents=True, exist_ok=True)
+    log_path = args.output_dir / f"hostile-gunicorn-{vendor}.log"
     port = free_port()
     site.port = port
     print(
@@ -108,7 +112,7 @@ def main(argv=None) -> int:
     log_text = log_path.read_text(errors="replace")
     results = report(recorder, elapsed, log_text, site, failures)
     results["environment"] = environment()
-    target = args.json or SCRATCH / f"hostile-{vendor}.json"
+    target = args.output_dir / f"hostile-{vendor}.json"
     target.write_text(json.dumps(results, ensure_ascii=False, indent=2, default=str))
     print(f"\n结果已写入 {target}；gunicorn 日志 {log_path}")
     for failure in failures:
@@ -185,10 +189,11 @@ def prepare(args) -> Site:
         editors=editors,
         run_id=secrets.token_hex(3),
     )
+    site.seed = args.seed or site.run_id
     print(
         f"已刊发稿件 {published.count()} 篇，{len(site.issue_dates)} 期，"
         f"{len(site.zone_ids)} 个开发区；账号 {args.clients} 个通讯员、{args.editors} 个编辑"
-        f"（密码 {PASSWORD}）。本次标记 {site.run_id}。"
+        f"（密码 {PASSWORD}）。本次标记 {site.run_id}，随机种子 {site.seed}。"
     )
     return site
 
