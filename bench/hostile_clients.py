@@ -339,9 +339,7 @@ class Correspondent(Client):
         form = self.submission_form()
         if form is None:
             return
-        submission = Submission(
-            self.new_marker(), self.number, "double", hint="issue 9 item 8: double submit"
-        )
+        submission = Submission(self.new_marker(), self.number, "double")
         fields = self.good_fields(form, submission.marker)
         self.send(submission, "/submit/", fields)
         first = (submission.outcome, submission.piece_id)

@@ -32,6 +32,8 @@ from bench.throughput import free_port, start_gunicorn, stop_gunicorn, wait_unti
 SCRATCH = BASE_DIR / "var" / "bench"
 PASSWORD = "Load-test-2026-kfq"  # known to the clients; scratch accounts on a scratch database
 MARKER = re.compile(r"负载标记-[0-9a-f]+-\d+-\d+")
+SERVER_ERROR = re.compile(r"^Internal Server Error: (\S+)", re.MULTILINE)
+EXCEPTION = re.compile(r"^[A-Za-z_][\w.]*(?:Error|Exception)\w*(?:: .*)?$", re.MULTILINE)
 
 
 def parse_args(argv=None):
@@ -421,6 +423,7 @@ def report(recorder: Recorder, elapsed: float, log_text: str, site: Site, failur
 
     print_latencies(timed)
     print_grouped("5xx 响应（按请求）", server_errors)
+    print_server_log(log_text)
     print_grouped("非预期状态（按请求）", unexpected)
     print_grouped("连接失败（按请求）", connection_errors)
     if unnumbered or checks["lost"]:
@@ -493,6 +496,29 @@ def print_latencies(records: list):
     print_table(table)
 
 
+def server_log_errors(log_text: str) -> Counter:
+    """(path, first exception line) of each "Internal Server Error" the site logged."""
+    found = Counter()
+    starts = list(SERVER_ERROR.finditer(log_text))
+    for index, start in enumerate(starts):
+        end = starts[index + 1].start() if index + 1 < len(starts) else len(log_text)
+        exception = EXCEPTION.search(log_text, start.end(), end)
+        path = re.sub(r"/\d+/", "/<id>/", start.group(1))
+        found[(path, exception.group(0)[:120] if exception else "（无异常行）")] += 1
+    return found
+
+
+def print_server_log(log_text: str):
+    errors = server_log_errors(log_text)
+    if not errors:
+        return
+    print("\ngunicorn 日志中的 500（按路径和异常，取异常链的第一行）：")
+    table = [["路径", "次数", "异常"]]
+    for (path, exception), count in errors.most_common():
+        table.append([path, str(count), exception])
+    print_table(table)
+
+
 def print_grouped(title: str, records: list):
     if not records:
         return
@@ -500,7 +526,7 @@ def print_grouped(title: str, records: list):
     print(f"\n{title}：")
     table = [["请求", "状态", "次数", "对应的已知问题"]]
     for (label, status, hint), count in groups.most_common():
-        table.append([label, str(status or "—"), str(count), hint or "（未知，需查日志）"])
+        table.append([label, str(status or "—"), str(count), hint or "（见下面的日志摘要）"])
     print_table(table)
     first_error = next((r.error for r in records if r.error), "")
     if first_error:
