@@ -17,6 +17,7 @@ from bench.browser import Browser, Response, form_fields, replace_fields
 from bench.hostile_inputs import (
     SEARCH_QUERIES,
     BadSubmission,
+    Probe,
     bad_photos,
     bad_submissions,
     good_jpeg,
@@ -208,6 +209,12 @@ class Correspondent(Client):
             for p in probes(article_id=site.article_ids[0], zone_id=site.zone_ids[0])
             if p.role != "editor"
         ]
+        # Every probe and every bad submission is sent at least once a run (the correspondents
+        # share them out), every third step, besides the random ones.
+        everything = [(self.send_probe, p) for p in self.probes]
+        everything += [(self.hostile_submission, bad) for bad in self.bad_submissions]
+        self.sweep = everything[number :: len(site.correspondents)]
+        self.steps = 0
 
     def start(self):
         self.log_in("/accounts/login/", self.account["username"], self.account["password"])
@@ -225,6 +232,10 @@ class Correspondent(Client):
             return self.revise(revise_id)
         if co_author_id is not None:
             return self.save_as_co_author(*co_author_id)
+        self.steps += 1
+        if self.sweep and self.steps % 3 == 0:
+            action, item = self.sweep.pop(0)
+            return action(item)
         roll = self.random.random()
         if roll < 0.45:
             self.read()
@@ -273,11 +284,12 @@ class Correspondent(Client):
             return None
         return form_fields(page.text, "title")
 
-    def send(self, submission: Submission, path: str, fields, files=(), *, submit=True, **kw):
+    def send(
+        self, submission: Submission, path: str, fields, files=(), *, submit=True, label="", **kw
+    ):
         action = [("submit", "")] if submit else [("save", "")]
-        response = self.post(
-            "提交投稿" if submit else "保存草稿", path, fields + action, files, **kw
-        )
+        label = label or ("提交投稿" if submit else "保存草稿")
+        response = self.post(label, path, fields + action, files, **kw)
         submission.responses.append(response.status)
         target = response.redirect_path()
         if response.status == 302 and (match := MY_PIECE.match(target)):
@@ -396,8 +408,8 @@ class Correspondent(Client):
                     CoAuthorSave(piece_id, first_author, self.account["contributor_id"])
                 )
 
-    def hostile_submission(self):
-        bad: BadSubmission = self.random.choice(self.bad_submissions)
+    def hostile_submission(self, bad: BadSubmission | None = None):
+        bad = bad or self.random.choice(self.bad_submissions)
         form = self.submission_form()
         if form is None:
             return
@@ -411,7 +423,15 @@ class Correspondent(Client):
             fields = replace_fields(fields, photo_caption="现场照片", photo_credit="开发区供图")
         # A form error (200), a refused photo (back to the form, text kept) or acceptance are
         # all fine answers; a 4xx is a fine answer too.
-        self.send(submission, "/submit/", fields, files, kind="hostile", hint=bad.hint)
+        self.send(
+            submission,
+            "/submit/",
+            fields,
+            files,
+            label=hostile_label(bad),
+            kind="hostile",
+            hint=bad.hint,
+        )
         self.remember(submission)
         if bad.newline_title and submission.outcome == "accepted":
             with self.site.lock:
@@ -425,7 +445,9 @@ class Correspondent(Client):
             return self.peek_at_another_piece()
         if roll < 0.25:
             return self.wrong_password()
-        probe = self.random.choice(self.probes)
+        self.send_probe(self.random.choice(self.probes))
+
+    def send_probe(self, probe: Probe):
         browser = self.anonymous if probe.role == "anonymous" else self.browser
         if probe.method == "POST":
             response = browser.post(probe.path, [("title", "无令牌"), ("submit", "")])
@@ -474,6 +496,7 @@ class Editor(Client):
             for p in probes(article_id=site.article_ids[0], zone_id=site.zone_ids[0])
             if p.role == "editor"
         ]
+        self.sweep = self.probes[number :: len(site.editors)]
 
     def start(self):
         self.log_in(
@@ -484,6 +507,8 @@ class Editor(Client):
         with self.site.lock:
             queue = self.site.review_queue
             item = queue.pop(self.random.randrange(len(queue))) if queue else None
+        if self.sweep:
+            return self.send_probe(self.sweep.pop(0))
         roll = self.random.random()
         if item is None or roll < 0.15:
             return self.browse_or_probe(roll)
@@ -508,20 +533,30 @@ class Editor(Client):
 
     def browse_or_probe(self, roll: float):
         if roll < 0.05 and self.probes:
-            probe = self.random.choice(self.probes)
-            if probe.method == "POST":
-                fields = [("csrfmiddlewaretoken", self.browser.csrf_token), ("to", "accepted")]
-                response = self.browser.post(probe.path, fields)
-            else:
-                response = self.browser.get(probe.path)
-            self.recorder.add(
-                "hostile", probe.label, response, allowed=probe.allowed, hint=probe.hint
-            )
+            self.send_probe(self.random.choice(self.probes))
         elif roll < 0.5:
             self.get("后台待处理稿件", "/admin/articles/article/?status__exact=submitted")
         else:
             self.read()
             time.sleep(0.05)
+
+    def send_probe(self, probe: Probe):
+        if probe.method == "POST":
+            fields = [("csrfmiddlewaretoken", self.browser.csrf_token), ("to", "accepted")]
+            response = self.browser.post(probe.path, fields)
+        else:
+            response = self.browser.get(probe.path)
+        self.recorder.add("hostile", probe.label, response, allowed=probe.allowed, hint=probe.hint)
+
+
+def hostile_label(bad: BadSubmission) -> str:
+    return f"投稿：{bad.label}"
+
+
+def hostile_labels() -> set[str]:
+    """Every kind of hostile request a run should send at least once."""
+    labels = {probe.label for probe in probes(article_id=1, zone_id=1)}
+    return labels | {hostile_label(bad) for bad in bad_submissions()}
 
 
 def run_clients(site: Site, *, correspondents: int, editors: int, seconds: float) -> Recorder:

@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from bench import BASE_DIR
-from bench.hostile_clients import Recorder, Site, run_clients
+from bench.hostile_clients import Recorder, Site, hostile_labels, run_clients
 from bench.report import print_table, verdict
 from bench.throughput import free_port, start_gunicorn, stop_gunicorn, wait_until_serving
 
@@ -292,7 +292,12 @@ def report(recorder: Recorder, elapsed: float, log_text: str, site: Site, failur
     handled = Counter(r.status for r in records if r.kind == "hostile" and 400 <= r.status < 500)
     hostile = [r for r in records if r.kind == "hostile"]
     locked = log_text.count("database is locked")
-    tracebacks = log_text.count("Traceback (most recent call last)")
+    # A chained exception prints one traceback per link; count each error once.
+    tracebacks = (
+        log_text.count("Traceback (most recent call last)")
+        - log_text.count("The above exception was the direct cause of the following exception")
+        - log_text.count("During handling of the above exception, another exception occurred")
+    )
     timeouts = log_text.count("WORKER TIMEOUT")
     checks = check_database(recorder, site.run_id)
     outcomes = Counter(s.outcome for s in recorder.submissions)
@@ -355,6 +360,15 @@ def report(recorder: Recorder, elapsed: float, log_text: str, site: Site, failur
         [
             "恶意输入得到 4xx（已处理）",
             "、".join(f"{s}: {n}" for s, n in sorted(handled.items())) or "0",
+            "—",
+        ]
+    )
+    unsent = sorted(hostile_labels() - {r.label for r in hostile})
+    rows.append(
+        [
+            "恶意输入种类（至少发过一次）",
+            f"{len(hostile_labels()) - len(unsent)} / {len(hostile_labels())}"
+            + ("（时间太短，未发完）" if unsent else ""),
             "—",
         ]
     )
