@@ -213,7 +213,9 @@ def percentile(values: list[float], share: float) -> float:
 
 def check_database(recorder: Recorder, run_id: str) -> dict:
     """Compare what the clients were told with what the database holds."""
-    from articles.models import Article, Authorship, Status
+    from django.db.models import OuterRef, Subquery
+
+    from articles.models import Article, ArticleTransition, Authorship, Status
 
     pieces = defaultdict(list)
     for piece in Article.objects.filter(body__contains=f"负载标记-{run_id}-").values(
@@ -270,7 +272,24 @@ def check_database(recorder: Recorder, run_id: str) -> dict:
         ):
             bylines_changed.append((save.piece_id, [name for _, name in names]))
 
+    # Every piece of the run stands where its log's last entry says (a stale save must not
+    # undo an editor's move), and every piece past the draft has a number.
+    last_move = ArticleTransition.objects.filter(article=OuterRef("pk")).order_by("-at", "-pk")
+    run_pieces = Article.objects.filter(created_by__username__startswith="load-correspondent-")
+    off_log = [
+        (piece.pk, piece.status, piece.logged)
+        for piece in run_pieces.annotate(logged=Subquery(last_move.values("to_status")[:1]))
+        if (piece.logged or Status.DRAFT) != piece.status
+    ]
+    numberless = list(
+        run_pieces.exclude(status=Status.DRAFT)
+        .filter(manuscript_number__isnull=True)
+        .values_list("pk", flat=True)
+    )
+
     return {
+        "off_log": off_log,
+        "numberless": numberless,
         "accepted": accepted,
         "unnumbered": unnumbered,
         "lost": lost,
@@ -415,6 +434,25 @@ def report(recorder: Recorder, elapsed: float, log_text: str, site: Site, failur
     )
     rows.append(
         [
+            "本次所有稿件中已投却无稿号",
+            str(len(checks["numberless"])),
+            criterion(
+                not checks["numberless"], f"{len(checks['numberless'])} 篇已投的稿件没有稿号"
+            ),
+        ]
+    )
+    rows.append(
+        [
+            "状态与流转日志最后一条不符",
+            str(len(checks["off_log"])),
+            criterion(
+                not checks["off_log"],
+                f"{len(checks['off_log'])} 篇稿件的状态与日志不符（issue 9 item 2）",
+            ),
+        ]
+    )
+    rows.append(
+        [
             "重复提交（同一表单两次）产生两篇",
             f"{len(checks['doubled'])} / {len(checks['doubles'])}",
             criterion(
@@ -449,6 +487,8 @@ def report(recorder: Recorder, elapsed: float, log_text: str, site: Site, failur
                 f"  {submission.kind} 的“投稿”留下草稿 {pk}，响应 {submission.responses}"
                 + (f"；{submission.hint}" if submission.hint else "")
             )
+    for pk, status, logged in checks["off_log"]:
+        print(f"  稿件 {pk} 的状态为 {status}，日志最后一条为 {logged}")
     for pk, names in checks["bylines_changed"]:
         print(f"  合作者保存后稿件 {pk} 的署名为：{'、'.join(names) or '（无）'}")
     return {
@@ -473,6 +513,8 @@ def report(recorder: Recorder, elapsed: float, log_text: str, site: Site, failur
         "double_submits_doubled": len(checks["doubled"]),
         "co_author_saves": len(checks["co_author_saves"]),
         "bylines_changed": len(checks["bylines_changed"]),
+        "numberless_submitted": len(checks["numberless"]),
+        "status_off_log": len(checks["off_log"]),
         "failures": failures,
     }
 
