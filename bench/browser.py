@@ -50,8 +50,7 @@ class Browser:
             body, content_type = urlencode(fields).encode(), "application/x-www-form-urlencoded"
         headers = {
             "Content-Type": content_type,
-            # Django's CSRF check compares the Referer with the host on HTTPS only, but a real
-            # browser sends one, and the admin's redirects read it.
+            # As a browser sends it; Django's CSRF check reads it only over HTTPS.
             "Referer": f"http://{self.host}:{self.port}{path}",
         }
         return self.request("POST", path, body=body, headers=headers)

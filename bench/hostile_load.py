@@ -104,8 +104,12 @@ def main(argv=None) -> int:
             recorder = run_clients(
                 site, correspondents=args.clients, editors=args.editors, seconds=args.seconds
             )
-            # Up to the last answer: requests sent just before the end finish after it.
-            elapsed = time.monotonic() - (recorder.window.started or time.monotonic())
+            if recorder.window.started is None:
+                failures.append("有客户端未能登录，计时压测没有开始（见下面的连接失败）")
+                elapsed = args.seconds
+            else:
+                # Up to the last answer: requests sent just before the end finish after it.
+                elapsed = time.monotonic() - recorder.window.started
         except RuntimeError as error:
             failures.append(str(error))
             recorder, elapsed = Recorder(), args.seconds
@@ -582,7 +586,8 @@ def print_grouped(title: str, records: list):
     print(f"\n{title}：")
     table = [["请求", "状态", "次数", "对应的已知问题"]]
     for (label, status, hint), count in groups.most_common():
-        table.append([label, str(status or "—"), str(count), hint or "（见下面的日志摘要）"])
+        unknown = "（见下面的日志摘要）" if status else "—"
+        table.append([label, str(status or "—"), str(count), hint or unknown])
     print_table(table)
     first_error = next((r.error for r in records if r.error), "")
     if first_error:
