@@ -37,9 +37,7 @@ class Browser:
         self.host, self.port, self.timeout = host, port, timeout
         self.cookies: dict[str, str] = {}
 
-    def get(self, path: str, params: dict | None = None) -> Response:
-        if params:
-            path += ("&" if "?" in path else "?") + urlencode(params)
+    def get(self, path: str) -> Response:
         return self.request("GET", path)
 
     def post(self, path: str, fields: list[tuple[str, str]], files=()) -> Response:

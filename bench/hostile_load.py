@@ -76,6 +76,8 @@ def main(argv=None) -> int:
         database_url = f"sqlite:///{args.sqlite_file.resolve()}"
     os.environ["DATABASE_URL"] = database_url
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    # This process only prepares the scratch database; with debug off the site wants a key.
+    os.environ.setdefault("KFQ_SECRET_KEY", secrets.token_urlsafe(50))
     import django
 
     django.setup()
