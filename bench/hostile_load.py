@@ -399,7 +399,7 @@ def report(recorder: Recorder, elapsed: float, log_text: str, site: Site, failur
     )
     rows.append(
         [
-            "日志中 database is locked",
+            "日志中 database is locked（行数）",
             str(locked),
             criterion(locked == 0, f"gunicorn 日志中 {locked} 次 database is locked"),
         ]
