@@ -6,10 +6,13 @@
 #   make lint   ruff check
 #   make bench  benchmark of the public pages and search on a scratch SQLite database (bench/)
 #   make bench-postgres  the same on a throwaway PostgreSQL cluster
+#   make load   hostile input under load: 16 correspondents + 2 editors against gunicorn, 30 s
+#   make load-postgres   the same on a throwaway PostgreSQL cluster
 #   make clean  caches; `make distclean` also removes .venv and db.sqlite3
 #
 # PYTEST_ARGS passes extra arguments to both pytest runs, e.g. make test PYTEST_ARGS='-x -k home'.
 # BENCH_ARGS passes arguments to the benchmark, e.g. make bench BENCH_ARGS='--articles 20000'.
+# LOAD_ARGS passes arguments to the load script, e.g. make load LOAD_ARGS='--seconds 60'.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -21,9 +24,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
+LOAD_ARGS ?=
 
-.PHONY: help venv run system-deps lint test test-sqlite test-postgres bench bench-postgres clean \
-	distclean
+.PHONY: help venv run system-deps lint test test-sqlite test-postgres bench bench-postgres load \
+	load-postgres clean distclean
 
 help:
 	@echo "make run        serve the site on http://127.0.0.1:8000 (with seeds and demo accounts)"
@@ -31,6 +35,8 @@ help:
 	@echo "make lint       ruff check ."
 	@echo "make bench      benchmark search and reader pages (100,000 articles, scratch SQLite)"
 	@echo "make bench-postgres  the same benchmark on a throwaway PostgreSQL cluster"
+	@echo "make load       hostile input under load against gunicorn (fresh scratch SQLite)"
+	@echo "make load-postgres   the same load on a throwaway PostgreSQL cluster"
 	@echo "make venv       create .venv and install requirements-dev.txt"
 	@echo "make clean      remove caches (distclean: also .venv and db.sqlite3)"
 
@@ -96,9 +102,16 @@ bench: venv
 bench-postgres: system-deps venv
 	scripts/with-postgres.sh $(BIN)/python -m bench.run --database-from-env $(BENCH_ARGS)
 
+# A fresh var/bench/hostile.sqlite3 every run; exits 1 when any criterion fails.
+load: venv
+	$(BIN)/python -m bench.hostile_load $(LOAD_ARGS)
+
+load-postgres: system-deps venv
+	scripts/with-postgres.sh $(BIN)/python -m bench.hostile_load --database-from-env $(LOAD_ARGS)
+
 clean:
 	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -print0 | xargs -0 rm -rf
 	rm -rf .pytest_cache .ruff_cache
 
 distclean: clean
-	rm -rf $(VENV) db.sqlite3
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm

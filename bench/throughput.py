@@ -22,7 +22,10 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_gunicorn(args, database_url: str, port: int, extra_env: dict) -> subprocess.Popen:
+def start_gunicorn(
+    args, database_url: str, port: int, extra_env: dict, log=None
+) -> subprocess.Popen:
+    """gunicorn on 127.0.0.1:port; its output (and the site's error log) goes to `log` if given."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
@@ -43,7 +46,18 @@ def start_gunicorn(args, database_url: str, port: int, extra_env: dict) -> subpr
         "--log-level=warning",
         f"--chdir={BASE_DIR}",
     ]
-    return subprocess.Popen(command, env=env, cwd=BASE_DIR)
+    return subprocess.Popen(
+        command, env=env, cwd=BASE_DIR, stdout=log, stderr=subprocess.STDOUT if log else None
+    )
+
+
+def stop_gunicorn(server: subprocess.Popen):
+    server.terminate()
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
 def wait_until_serving(server: subprocess.Popen, port: int, path: str, timeout: float = 60.0):
@@ -85,12 +99,7 @@ def measure_http(args, database_url: str, pages: list[ReaderPage], failures: lis
         try:
             measured = load_pages(args, port, server, pages, failures)
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop_gunicorn(server)
         print_throughput(measured)
         results[mode] = measured
     return results

@@ -140,6 +140,18 @@ DATABASES = {
         conn_max_age=int(os.environ.get("KFQ_DB_CONN_MAX_AGE", "0")),
     )
 }
+# SQLite serves several gunicorn workers at once. Django's transactions begin DEFERRED: they
+# read, then ask for the write lock, and a writer that meanwhile committed makes them fail at
+# once with "database is locked" (the busy timeout cannot help a reader that must upgrade).
+# IMMEDIATE takes the write lock at BEGIN, so writers queue for up to `timeout` seconds; WAL
+# lets readers go on while one writes, and synchronous=NORMAL is the safe setting under WAL.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        **DATABASES["default"].get("OPTIONS", {}),  # options given in DATABASE_URL win
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
