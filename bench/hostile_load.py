@@ -15,7 +15,6 @@ one piece, a co-author's unchanged save keeps the byline.
 import argparse
 import io
 import json
-import os
 import re
 import secrets
 import statistics
@@ -27,6 +26,7 @@ from pathlib import Path
 from bench import BASE_DIR
 from bench.hostile_clients import Recorder, Site, hostile_labels, run_clients
 from bench.report import print_table, verdict
+from bench.scratch import start_django
 from bench.throughput import free_port, start_gunicorn, stop_gunicorn, wait_until_serving
 
 SCRATCH = BASE_DIR / "var" / "bench"
@@ -64,28 +64,13 @@ def parse_args(argv=None):
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    if args.database_from_env:
-        database_url = os.environ.get("DATABASE_URL")
-        if not database_url:
-            sys.exit("--database-from-env 需要设置 DATABASE_URL。")
-    else:
-        # A fresh file every run, so that every figure is about this run only.
-        args.sqlite_file.parent.mkdir(parents=True, exist_ok=True)
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{args.sqlite_file}{suffix}").unlink(missing_ok=True)
-        database_url = f"sqlite:///{args.sqlite_file.resolve()}"
-    os.environ["DATABASE_URL"] = database_url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-    # This process only prepares the scratch database; with debug off the site wants a key.
-    os.environ.setdefault("KFQ_SECRET_KEY", secrets.token_urlsafe(50))
-    import django
-
-    django.setup()
-    from django.db import connection, connections
+    database_url, vendor = start_django(
+        database_from_env=args.database_from_env, sqlite_file=args.sqlite_file, fresh=True
+    )
+    from django.db import connections
 
     from bench.report import environment, print_environment
 
-    vendor = connection.vendor
     print_environment(environment())
     site = prepare(args)
     connections.close_all()

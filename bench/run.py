@@ -12,8 +12,6 @@ reader pages under gunicorn against a static baseline page served by the same gu
 import argparse
 import io
 import json
-import os
-import secrets
 import sys
 import time
 from pathlib import Path
@@ -21,6 +19,7 @@ from pathlib import Path
 from bench import BASE_DIR
 from bench.pages import PAGE_NAMES, print_query_counts, reader_pages
 from bench.report import environment, print_environment
+from bench.scratch import start_django
 from bench.search_latency import measure_search, print_search
 from bench.throughput import measure_http
 
@@ -68,24 +67,9 @@ def parse_args():
 
 def main() -> int:
     args = parse_args()
-    if args.database_from_env:
-        database_url = os.environ.get("DATABASE_URL")
-        if not database_url:
-            sys.exit("--database-from-env 需要设置 DATABASE_URL。")
-    else:
-        args.sqlite_file.parent.mkdir(parents=True, exist_ok=True)
-        database_url = f"sqlite:///{args.sqlite_file.resolve()}"
-    os.environ["DATABASE_URL"] = database_url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-    # The site refuses to start without a key when debug is off; the benchmark signs nothing
-    # that outlives it, so a fresh one does.
-    os.environ.setdefault("KFQ_SECRET_KEY", secrets.token_urlsafe(50))
-    import django
-
-    django.setup()
-    from django.db import connection
-
-    vendor = connection.vendor
+    database_url, vendor = start_django(
+        database_from_env=args.database_from_env, sqlite_file=args.sqlite_file
+    )
     results = {"environment": environment(), "articles": args.articles}
     print_environment(results["environment"])
     results["corpus"] = prepare_database(args)

@@ -7,19 +7,12 @@ from django.urls import reverse
 
 from articles.correspondents import CorrespondentRefused, add_correspondent
 from articles.models import Article, Contributor
-from tests.factories import make_article, make_contributor, make_correspondent, make_user
+from tests.factories import make_article, make_contributor, make_user
 from tests.portal_tests.helpers import form_data, make_call
 
 pytestmark = pytest.mark.django_db
 
 CONTROL = "不能包含换行、制表符等控制字符"
-
-
-@pytest.fixture
-def author(client):
-    user = make_correspondent(name="麻洁琼")
-    client.force_login(user)
-    return user
 
 
 @pytest.mark.parametrize(

@@ -16,13 +16,6 @@ from tests.portal_tests.helpers import form_data, jpeg_bytes, make_call, rendere
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def author(client):
-    user = make_correspondent(name="麻洁琼")
-    client.force_login(user)
-    return user
-
-
 def upload():
     return SimpleUploadedFile("现场.jpg", jpeg_bytes(), content_type="image/jpeg")
 

@@ -14,13 +14,6 @@ from tests.portal_tests.helpers import form_data, jpeg_bytes, make_call
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def author(client):
-    user = make_correspondent(name="麻洁琼")
-    client.force_login(user)
-    return user
-
-
 def piece_in_revision(author, call):
     piece = make_article(
         status=Status.DRAFT, authors=[author.contributor], call=call, title="原标题"
