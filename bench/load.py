@@ -69,6 +69,9 @@ class LoadGenerator:
     def __init__(self, host: str, port: int, clients: int):
         self.host, self.port, self.clients = host, port, clients
         self._pool = multiprocessing.get_context("spawn").Pool(clients)
+        # Wait until the clients are running: a spawned process takes a while to start, and on a
+        # busy machine a client still starting when its measuring window closed counted nothing.
+        self._pool.map(time.sleep, [0.1] * clients, chunksize=1)
 
     def run(self, path: str, *, warmup: float, duration: float) -> LoadResult:
         start_at = time.time() + 0.5  # every client starts at the same moment

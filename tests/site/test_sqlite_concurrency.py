@@ -76,6 +76,7 @@ def test_concurrent_read_then_write_transactions_never_see_database_is_locked(tm
         env={
             **clean,
             "DJANGO_SETTINGS_MODULE": "kfq_site.settings",
+            "KFQ_SECRET_KEY": "test-only-key-for-the-sqlite-concurrency-child",
             "DATABASE_URL": f"sqlite:///{tmp_path / 'concurrent.sqlite3'}",
         },
         capture_output=True,
