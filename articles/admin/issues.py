@@ -54,7 +54,7 @@ class IssueAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             path(
-                "<path:object_id>/publish/",
+                "<int:object_id>/publish/",
                 self.admin_site.admin_view(self.publish_view),
                 name="articles_issue_publish",
             ),

@@ -235,7 +235,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             path(
-                "<path:object_id>/move/",
+                "<int:object_id>/move/",
                 self.admin_site.admin_view(self.move_view),
                 name="articles_article_move",
             ),

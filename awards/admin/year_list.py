@@ -8,14 +8,18 @@ from django.contrib import admin
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path, register_converter, reverse
 from django.utils.http import content_disposition_header
+
+from articles.converters import YearConverter
 
 from .. import export, scoring
 from ..forms import FixAwardsForm
 from ..models import Award, Credit
 from ..report import AWARD_LIMIT, ZONE_RULE, year_report, zone_of
 from .access import EditorsOnlyAdmin
+
+register_converter(YearConverter, "year")
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -31,19 +35,19 @@ class YearListAdmin(EditorsOnlyAdmin):
     def get_urls(self):
         return [
             path("", self.editor_view(self.latest_view), name="awards_credit_changelist"),
-            path("<int:year>/", self.editor_view(self.year_view), name="awards_credit_year"),
+            path("<year:year>/", self.editor_view(self.year_view), name="awards_credit_year"),
             path(
-                "<int:year>/ranking/",
+                "<year:year>/ranking/",
                 self.editor_view(self.ranking_view),
                 name="awards_credit_ranking",
             ),
             path(
-                "<int:year>/export.xlsx",
+                "<year:year>/export.xlsx",
                 self.editor_view(self.xlsx_view),
                 name="awards_credit_xlsx",
             ),
             path(
-                "<int:year>/<slug:sheet>.csv",
+                "<year:year>/<slug:sheet>.csv",
                 self.editor_view(self.csv_view),
                 name="awards_credit_csv",
             ),
