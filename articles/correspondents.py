@@ -13,7 +13,6 @@ from zones.registry import ZoneDirectory
 
 from . import bylines
 from .models import Contributor
-from .models.validators import no_control_characters
 from .workflow import CORRESPONDENTS_GROUP
 
 
@@ -38,9 +37,10 @@ def add_correspondent(
     Returns (user, contributor, password); the password is generated when none is given.
     """
     try:
-        no_control_characters(name)
+        # The name field's own rules (length, no control characters), as the admin form has them.
+        Contributor._meta.get_field("name").clean(name, None)
     except ValidationError as error:
-        raise CorrespondentRefused(f"姓名{error.messages[0]}") from error
+        raise CorrespondentRefused(f"姓名“{name}”：{error.messages[0]}") from error
     User = get_user_model()
     if User.objects.filter(username=username).exists():
         raise CorrespondentRefused(f"用户名“{username}”已被使用。")

@@ -23,6 +23,8 @@ CONTROL = "不能包含换行、制表符等控制字符"
         ("subtitle", "副题\x7f"),
         ("title", "标题\x85下一行"),
         ("extra_authors", "常\x01珍珍"),
+        ("title", "标题\u2028换行"),
+        ("subtitle", "副题\u2029分段"),
     ],
 )
 def test_the_portal_refuses_control_characters(client, author, field, value):
@@ -96,3 +98,19 @@ def test_a_new_correspondents_name_with_a_newline_is_refused():
         add_correspondent(username="newbie", zone=make_zone(), name="李\n四")
 
     assert not Contributor.objects.filter(name="李\n四").exists()
+
+
+def test_a_new_correspondents_name_longer_than_the_column_is_refused_from_the_command():
+    from django.core.management import CommandError, call_command
+
+    from tests.factories import make_zone
+
+    zone = make_zone()
+    long_name = "王" * 40
+
+    with pytest.raises(CommandError, match="30"):
+        call_command(
+            "add_correspondent", "qa4", zone=zone.official_name, name=long_name, stdout=None
+        )
+
+    assert not Contributor.objects.filter(name=long_name).exists()
