@@ -20,6 +20,14 @@ NAME_MAX_LENGTH = Contributor._meta.get_field("name").max_length
 SUBMITTABLE_GENRES = [(Genre.NEWS, "消息"), (Genre.FEATURE, "通讯"), (Genre.COMMENTARY, "评论")]
 
 
+class CorrespondentChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, contributor):
+        # Namesakes are common; the zone tells two 王波 apart.
+        if contributor.zone_id is None:
+            return contributor.name
+        return f"{contributor.name}（{contributor.zone}）"
+
+
 class SubmissionForm(forms.ModelForm):
     call = forms.ModelChoiceField(
         label="征稿启事", queryset=CallForPapers.objects.all(), empty_label=None
@@ -29,7 +37,7 @@ class SubmissionForm(forms.ModelForm):
     )
     genre = forms.ChoiceField(label="体裁", choices=SUBMITTABLE_GENRES)
     zone = forms.ModelChoiceField(label="开发区", queryset=Zone.objects.all(), empty_label=None)
-    co_authors = forms.ModelMultipleChoiceField(
+    co_authors = CorrespondentChoiceField(
         label="合作者（已有账号）",
         queryset=Contributor.objects.none(),
         required=False,

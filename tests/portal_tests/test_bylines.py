@@ -147,3 +147,13 @@ def test_a_co_author_cannot_drop_the_first_author_or_themselves(client, people):
     client.post(url, {**data, "extra_authors": "", "save": "1"})
 
     assert piece.author_names() == ["麻洁琼", "张帆"]
+
+
+def test_two_correspondents_of_the_same_name_are_told_apart_by_zone(client, author):
+    make_call()
+    make_correspondent(name="王波", zone=make_zone(official_name="朔州经济开发区"))
+    make_correspondent(name="王波", zone=make_zone(official_name="晋中经济技术开发区"))
+
+    html = client.get(reverse("articles:submit")).content.decode()
+
+    assert "王波（朔州经济开发区）" in html and "王波（晋中经济技术开发区）" in html
