@@ -99,7 +99,7 @@ def test_an_editor_unlocks_in_the_admin_by_deleting_the_attempts(client):
 
     other = Client()
     other.force_login(make_editor("chief"))
-    changelist = reverse("admin:axes_accessattempt_changelist")
+    changelist = reverse("admin:logins_failedlogin_changelist")
     assert "editor" in other.get(changelist).content.decode()
     response = other.post(
         changelist,
@@ -117,7 +117,7 @@ def test_an_editor_unlocks_in_the_admin_by_deleting_the_attempts(client):
 
 def test_staff_who_are_not_editors_cannot_see_the_attempts(client):
     client.force_login(make_user(staff=True))
-    assert client.get(reverse("admin:axes_accessattempt_changelist")).status_code == 403
+    assert client.get(reverse("admin:logins_failedlogin_changelist")).status_code == 403
 
 
 def test_axes_reset_unlocks(client):
@@ -128,3 +128,17 @@ def test_axes_reset_unlocks(client):
 
     assert log_in(client, "admin:login", "editor", PASSWORD).status_code == 302
     assert logged_in(client)
+
+
+def test_the_failed_login_list_speaks_chinese_and_shows_who_is_locked(client):
+    make_editor("editor")
+    fail(client, "login", "editor")
+
+    other = Client()
+    other.force_login(make_editor("chief"))
+    page = other.get(reverse("admin:logins_failedlogin_changelist")).content.decode()
+    index = other.get(reverse("admin:index")).content.decode()
+
+    assert "登录失败记录" in page and "失败次数" in page and "网站登录页" in page
+    assert 'alt="True"' in page  # the 已锁定 column's tick for the locked account
+    assert "登录保护" in index and "Access attempts" not in index
