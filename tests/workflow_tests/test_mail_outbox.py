@@ -226,6 +226,7 @@ def test_editors_see_failed_mail_and_retry_it_correspondents_and_plain_staff_do_
     client.force_login(make_editor())
     page = client.get(changelist + "?status=failed")
     assert page.status_code == 200 and "稿件退修：某稿" in page.content.decode()
+    assert "ConnectionRefusedError: 拒绝" in page.content.decode()
 
     client.post(
         changelist,
@@ -233,3 +234,12 @@ def test_editors_see_failed_mail_and_retry_it_correspondents_and_plain_staff_do_
     )
 
     assert OutgoingMail.objects.get().status == OutgoingMail.Status.QUEUED
+
+
+def test_the_outbox_list_says_when_queued_mail_will_be_tried(client):
+    mail.send_mail("主题", "正文", None, ["someone@example.cn"])
+    client.force_login(make_editor())
+
+    page = client.get(reverse("admin:articles_outgoingmail_changelist")).content.decode()
+
+    assert "待发送（" in page and "起）" in page
