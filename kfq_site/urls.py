@@ -8,6 +8,8 @@ from articles.page_cache import cached_for_readers
 from articles.sitemaps import SITEMAPS
 from articles.views.front import robots_txt
 
+from . import views
+
 admin.site.site_header = "《开发区建设》周刊编辑部"
 admin.site.site_title = "《开发区建设》采编系统"
 admin.site.index_title = "采编管理"
@@ -16,6 +18,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path(
         "sitemap.xml",
         cached_for_readers(sitemap_views.index),
