@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.utils import timezone
 
-from awards.admin.access import request_is_editor
+from awards.admin.access import EditorsOnlyAdmin, request_is_editor
 
 from .models import FailedLogin
 
@@ -20,7 +20,7 @@ admin.site.unregister(AccessAttempt)
 
 
 @admin.register(FailedLogin)
-class FailedLoginAdmin(admin.ModelAdmin):
+class FailedLoginAdmin(EditorsOnlyAdmin):
     list_display = ["username_shown", "address", "failures", "last_attempt", "door", "locked"]
     search_fields = ["username", "ip_address"]
     ordering = ["-attempt_time"]
@@ -28,19 +28,8 @@ class FailedLoginAdmin(admin.ModelAdmin):
     readonly_fields = fields
     actions = ["delete_selected"]
 
-    def has_module_permission(self, request):
-        return request_is_editor(request)
-
-    def has_view_permission(self, request, obj=None):
-        return request_is_editor(request)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
     def has_delete_permission(self, request, obj=None):
+        # Deleting an account's failed logins is how an editor unlocks it.
         return request_is_editor(request)
 
     @admin.display(description="用户名", ordering="username")
