@@ -5,11 +5,21 @@ all come here, so a name means the same person whichever door it came through, a
 is only ever rewritten in one way: to exactly the list asked for, in that order.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from zones.models import Zone
 
 from .models import Article, Authorship, Contributor
+
+
+def check_name(name: str) -> None:
+    """Raise ValidationError, naming the name, unless Contributor.name would take it as it is
+    (its length, no control characters): the same rule for the portal and the commands."""
+    try:
+        Contributor._meta.get_field("name").clean(name, None)
+    except ValidationError as error:
+        raise ValidationError(f"作者姓名“{name}”：{error.messages[0]}", code="name") from error
 
 
 def contributor_for_name(*, name: str, zone: Zone | None) -> Contributor:

@@ -37,10 +37,9 @@ def add_correspondent(
     Returns (user, contributor, password); the password is generated when none is given.
     """
     try:
-        # The name field's own rules (length, no control characters), as the admin form has them.
-        Contributor._meta.get_field("name").clean(name, None)
+        bylines.check_name(name)
     except ValidationError as error:
-        raise CorrespondentRefused(f"姓名“{name}”：{error.messages[0]}") from error
+        raise CorrespondentRefused(error.messages[0]) from error
     User = get_user_model()
     if User.objects.filter(username=username).exists():
         raise CorrespondentRefused(f"用户名“{username}”已被使用。")

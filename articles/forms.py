@@ -5,17 +5,13 @@ import re
 import uuid
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from zones.models import Zone
 
 from . import bylines
 from .models import Article, CallForPapers, CallTheme, Contributor, Genre
-from .models.validators import no_control_characters
 from .submissions import CEILING, WARN_ABOVE, WARN_BELOW, check_length, pending_photo_of
-
-NAME_MAX_LENGTH = Contributor._meta.get_field("name").max_length
 
 SUBMITTABLE_GENRES = [(Genre.NEWS, "消息"), (Genre.FEATURE, "通讯"), (Genre.COMMENTARY, "评论")]
 
@@ -128,14 +124,7 @@ class SubmissionForm(forms.ModelForm):
             name for name in re.split(r"[\s、，,]+", self.cleaned_data["extra_authors"]) if name
         ]
         for name in names:
-            if len(name) > NAME_MAX_LENGTH:
-                raise ValidationError(
-                    f"作者姓名“{name}”超过{NAME_MAX_LENGTH}个字，请核对。", code="max_length"
-                )
-            try:
-                no_control_characters(name)
-            except ValidationError as error:
-                raise ValidationError(f"作者姓名“{name}”{error.messages[0]}") from error
+            bylines.check_name(name)
         return names
 
     def clean_pending_photo(self):
