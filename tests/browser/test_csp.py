@@ -180,6 +180,15 @@ def test_no_page_breaks_the_content_security_policy(
     expect(reader.page.locator("main img").first).to_be_visible()
     screenshot(reader.page, "csp-article-with-photo.png")
     reader.open(base + "/no-such-page/", status=404)
+    reader.open(base + "/search/?q=%00", status=400)
+    page = reader.open(base + "/accounts/login/")
+    page.context.clear_cookies()  # as when the form was left open until the cookie went
+    page.fill("#id_username", "majq")
+    page.fill("#id_password", PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    expect(page.get_by_role("heading", name="页面已过期")).to_be_visible()
+    reader.collect()
+    screenshot(page, "csp-csrf-failure.png")
 
     # 2. A correspondent.
     portal = watch()

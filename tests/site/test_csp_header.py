@@ -90,3 +90,14 @@ def test_the_server_error_page_has_the_policy(client):
 
     assert response.status_code == 500
     assert policy_of(response) == POLICY
+
+
+def test_a_form_without_its_csrf_token_gets_the_sites_own_page(client):
+    client.handler.enforce_csrf_checks = True
+
+    response = client.post("/accounts/login/", {"username": "majq", "password": "x"})
+
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "页面已过期" in html and "css/site.css" in html and "<style" not in html
+    assert policy_of(response) == POLICY
