@@ -212,7 +212,6 @@ def test_no_page_breaks_the_content_security_policy(
         reverse("admin:index"),
         reverse("admin:articles_article_changelist"),
         reverse("admin:articles_article_change", args=[submitted.pk]),
-        reverse("admin:articles_photo_change", args=[submitted_photo.pk]),
         reverse("admin:articles_issue_change", args=[open_issue.pk]),
         reverse("admin:articles_contributor_changelist"),
         reverse("admin:articles_contributor_add_correspondent"),
@@ -225,7 +224,21 @@ def test_no_page_breaks_the_content_security_policy(
         admin.open(base + url)
     page = admin.open(base + reverse("admin:articles_article_change", args=[submitted.pk]))
     expect(page.locator("#workflow-moves")).to_be_visible()
+    preview = page.locator("img.photo-preview")
+    assert preview.evaluate("img => getComputedStyle(img).maxHeight") == "120px"
+    page.locator(".field-zone .select2-selection").click()  # the autocomplete asks the server
+    page.locator(".select2-search__field").fill("朔州")
+    expect(page.locator(".select2-results__option").first).to_contain_text("朔州")
+    page.keyboard.press("Escape")
     screenshot(page, "csp-admin-article.png")
+    admin.collect()
+    page = admin.open(base + reverse("admin:articles_photo_change", args=[submitted_photo.pk]))
+    preview = page.locator("img.photo-preview")
+    assert preview.evaluate("img => getComputedStyle(img).maxHeight") == "120px"
+    page = admin.open(base + reverse("admin:articles_issue_change", args=[open_issue.pk]))
+    page.locator(".field-date .datetimeshortcuts a").last.click()  # the calendar's script
+    expect(page.locator(".calendarbox").first).to_be_visible()
+    admin.collect()
     page = admin.open(base + reverse("admin:awards_award_certificate", args=[award.pk]))
     page.get_by_role("button", name="打印证书").click()
     assert page.evaluate("window.__printed") == 1  # the print button's script ran
@@ -240,6 +253,9 @@ def test_no_page_breaks_the_content_security_policy(
     page.locator("#toggle-nav-sidebar").click()  # the admin's own script, nav_sidebar.js
     expect(sidebar).to_be_hidden()
     page.locator("#toggle-nav-sidebar").click()
+    theme = page.evaluate("document.documentElement.dataset.theme")
+    page.locator("button.theme-toggle").first.click()  # the admin's theme.js
+    assert page.evaluate("document.documentElement.dataset.theme") != theme
 
     page = admin.open(base + reverse("admin:zones_zone_changelist") + "?q=重复")
     page.locator("#action-toggle").check()
