@@ -19,7 +19,7 @@ from django.http import HttpResponse
 from django.urls import path, reverse
 from playwright.sync_api import Page, expect
 
-from articles.models import Article, Contributor, Photo, Status
+from articles.models import Article, CallForPapers, Contributor, Photo, Status
 from awards.services import fix_awards
 from tests.factories import (
     make_article,
@@ -164,7 +164,10 @@ def test_no_page_breaks_the_content_security_policy(
     for url in [
         "/",
         "/issues/",
+        reverse("articles:issue_year", args=[published.issue.date.year]),
         published.issue.get_absolute_url(),
+        "/browse/",
+        "/articles/",
         published.get_absolute_url(),
         "/zones/",
         reverse("articles:zone_detail", args=[published.zone_id]),
@@ -213,6 +216,11 @@ def test_no_page_breaks_the_content_security_policy(
         reverse("admin:articles_article_changelist"),
         reverse("admin:articles_article_change", args=[submitted.pk]),
         reverse("admin:articles_issue_change", args=[open_issue.pk]),
+        reverse("admin:articles_article_history", args=[submitted.pk]),
+        reverse("admin:articles_article_delete", args=[submitted.pk]),
+        reverse("admin:articles_callforpapers_change", args=[CallForPapers.objects.first().pk]),
+        reverse("admin:articles_importleftover_changelist"),
+        reverse("admin:awards_rubric_changelist"),
         reverse("admin:articles_contributor_changelist"),
         reverse("admin:articles_contributor_add_correspondent"),
         reverse("admin:articles_outgoingmail_changelist"),
