@@ -37,6 +37,10 @@ class PlacementInline(admin.TabularInline):
 @admin.register(Issue)
 class IssueAdmin(admin.ModelAdmin):
     change_form_template = "admin/articles/issue/change_form.html"
+
+    class Media:
+        css = {"all": ["css/editorial-admin.css"]}  # the 发布本期 box
+
     list_display = ["date", "number", "title", "is_special", "pages", "published_at", "articles"]
     list_filter = ["is_special", "date_inferred"]
     search_fields = ["title", "date_basis"]

@@ -53,11 +53,14 @@ class PhotoForm(forms.ModelForm):
 
 
 class PhotoPreviewMixin:
+    class Media:
+        css = {"all": ["css/editorial-admin.css"]}  # img.photo-preview
+
     @admin.display(description="缩略图")
     def preview(self, photo):
         if photo.thumbnail:
             return format_html(
-                '<img src="{}" alt="{}" style="max-height:120px">',
+                '<img class="photo-preview" src="{}" alt="{}">',
                 photo.thumbnail.url,
                 photo.caption,
             )

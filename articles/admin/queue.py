@@ -119,6 +119,10 @@ class MoveForm(forms.Form):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     change_form_template = "admin/articles/article/change_form.html"
+
+    class Media:
+        css = {"all": ["css/editorial-admin.css"]}  # the 稿件处理 module
+
     list_display = [
         "manuscript",
         "title",
