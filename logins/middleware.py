@@ -24,7 +24,9 @@ class PasswordChangeRequiredMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if SESSION_KEY not in request.session:
+        # No session cookie, no login: leave the session unread, or every reader's response
+        # would say "Vary: Cookie" and shared caches could not keep it.
+        if request.session.session_key is None or SESSION_KEY not in request.session:
             return None
         if not request.user.is_authenticated or not must_change_password(request.user):
             del request.session[SESSION_KEY]

@@ -222,3 +222,12 @@ def test_accounts_made_in_the_admin_must_change_their_password(client):
     User = get_user_model()
     assert must_change_password(User.objects.get(username="c2"))
     assert must_change_password(User.objects.get(username="e2"))
+
+
+@pytest.mark.parametrize("url", ["/robots.txt", "/feed/", "/sitemap.xml", "/healthz"])
+def test_readers_responses_vary_neither_by_cookie_nor_by_language(client, url):
+    response = client.get(url)
+
+    assert response.status_code == 200
+    varies = response.get("Vary", "")
+    assert "Cookie" not in varies and "Accept-Language" not in varies
