@@ -1,4 +1,5 @@
-"""新增编辑: the admin's page for add_editor(), a button on the user list, for superusers only.
+"""The admin's user pages: 新增编辑 (add_editor() behind a button on the user list, for
+superusers only), and a password set on a user's page counting as one someone else chose.
 
 Editors may onboard correspondents but not editors: an editor who could make editors could
 give anyone the newsroom's powers, so this stays with the system's administrators.
@@ -8,10 +9,13 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import AdminPasswordChangeForm
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+
+from logins.passwords import require_password_change
 
 from ..editors import EditorRefused, add_editor
 
@@ -30,12 +34,24 @@ class EditorForm(forms.Form):
     )
 
 
+class PasswordGivenByAdminForm(AdminPasswordChangeForm):
+    """An administrator typed this password for someone (who forgot theirs and has no
+    address to reset it): like an onboarding password, its owner replaces it at next login."""
+
+    def save(self, commit=True):
+        user = super().save(commit)
+        if user.has_usable_password():
+            require_password_change(user=user)
+        return user
+
+
 admin.site.unregister(User)
 
 
 @admin.register(User)
 class EditorOnboardingUserAdmin(UserAdmin):
     change_list_template = "admin/auth/user/change_list.html"
+    change_password_form = PasswordGivenByAdminForm
 
     def get_urls(self):
         return [

@@ -231,3 +231,19 @@ def test_readers_responses_vary_neither_by_cookie_nor_by_language(client, url):
     assert response.status_code == 200
     varies = response.get("Vary", "")
     assert "Cookie" not in varies and "Accept-Language" not in varies
+
+
+def test_a_password_a_superuser_sets_on_the_users_page_must_be_replaced(client):
+    user = make_correspondent("wangji")
+    client.force_login(make_user("root", superuser=True))
+
+    response = client.post(
+        reverse("admin:auth_user_password_change", args=[user.pk]),
+        {"password1": PASSWORD, "password2": PASSWORD, "set_usable_password": "true"},
+    )
+    client.logout()
+    log_in(client, "wangji")
+
+    assert response.status_code == 302
+    assert must_change_password(user)
+    assert client.get(reverse("articles:my_submissions")).url == reverse("password_change")
