@@ -2,10 +2,9 @@
 
 Accounts made for a person (add_correspondent, add_editor, their admin pages) get a password
 the person did not choose: it travelled by paper, chat or mail; so does a password a superuser
-types on a user's admin page. Such a login is flagged here,
-and logins.middleware keeps its owner on the password change page until they have set their
-own. The flag goes only when the owner sets a password themselves (set_own_password): the
-password change page or a reset link; a password an administrator types does not count.
+types on a user's admin page. Such a login is flagged here, and logins.middleware keeps its
+owner on the password change page until they have set their own. The flag goes only when the
+owner sets a password themselves (set_own_password): the password change page or a reset link.
 """
 
 from django.db import transaction
