@@ -79,3 +79,27 @@ def test_the_admin_home_names_editors_without_an_address(live_server, page, scre
     screenshot(page, "admin_editors_without_email.png", full_page=False)
     warning.get_by_role("link", name="梅有（meiyou）").click()
     expect(page.locator("#id_email")).to_be_visible()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_superuser_adds_an_editor_from_the_user_list(live_server, page, screenshot):
+    from tests.factories import editors_group
+
+    editors_group()  # an earlier transactional test's flush may have taken it
+    make_user("root", superuser=True, password=PASSWORD)
+
+    page.goto(live_server.url + "/admin/login/")
+    page.get_by_label("用户名").fill("root")
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.goto(live_server.url + "/admin/auth/user/")
+    page.get_by_role("link", name="新增编辑").click()
+    page.get_by_label("用户名").fill("zhaobj")
+    page.get_by_label("姓名").fill("赵编辑")
+    page.get_by_label("电子邮箱").fill("zhao@example.cn")
+    screenshot(page, "admin_add_editor.png", full_page=False)
+    page.get_by_role("button", name="创建").click()
+
+    expect(page.locator(".messagelist")).to_contain_text("已创建编辑 赵编辑，用户名 zhaobj")
+    screenshot(page, "admin_add_editor_done.png", full_page=False)
