@@ -8,6 +8,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from logins.passwords import require_password_change
 from zones.models import Zone
 from zones.registry import ZoneDirectory
 
@@ -35,6 +36,7 @@ def add_correspondent(
     """Create the login and link it to the contributor of that name in that zone.
 
     Returns (user, contributor, password); the password is generated when none is given.
+    Either way someone else chose it: the correspondent sets their own at first login.
     """
     try:
         bylines.check_name(name)
@@ -52,6 +54,7 @@ def add_correspondent(
     user.set_password(password)
     user.save()
     user.groups.add(Group.objects.get(name=CORRESPONDENTS_GROUP))
+    require_password_change(user=user)
     # A byline already in the archive (same name, same zone, no login yet) becomes theirs.
     contributor = bylines.contributor_for_account(user=user, name=name, zone=zone)
     return user, contributor, password

@@ -7,12 +7,11 @@ resubmission. Mail that needs no action can be turned off per user (MailPreferen
 """
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.urls import reverse
 
+from .editors import active_editors
 from .models import Article, MailPreference, Status
-from .workflow import EDITORS_GROUP
 
 # Mail a correspondent always receives: it asks them to act or tells them a decision.
 ESSENTIAL_FOR_AUTHORS = frozenset({Status.REVISION, Status.ACCEPTED, Status.REJECTED})
@@ -59,11 +58,7 @@ def status_changed(*, article_id: int, source: Status, to: Status, note: str) ->
     if to == Status.SUBMITTED:
         verb = "重新投稿" if source == Status.REVISION else "新投稿"
         admin_link = _site_url(reverse("admin:articles_article_change", args=[article.pk]))
-        editors = list(
-            get_user_model()
-            .objects.filter(groups__name=EDITORS_GROUP, is_active=True)
-            .exclude(email="")
-        )
+        editors = list(active_editors().exclude(email=""))
         opted_out = without_optional_mail(editors)
         for editor in editors:
             if editor.pk not in opted_out:

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from articles import media
 from articles.page_cache import cached_for_readers
@@ -15,8 +16,10 @@ admin.site.site_title = "《开发区建设》采编系统"
 admin.site.index_title = "采编管理"
 
 urlpatterns = [
+    # One password change page for everybody, the one that clears a first-login flag.
+    path("admin/password_change/", RedirectView.as_view(pattern_name="password_change")),
     path("admin/", admin.site.urls),
-    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/", include("logins.urls")),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),

@@ -87,7 +87,7 @@ class ContributorAdmin(admin.ModelAdmin):
                 return redirect(reverse("admin:articles_contributor_changelist"))
         return TemplateResponse(
             request,
-            "admin/articles/contributor/add_correspondent.html",
+            "admin/new_account_form.html",
             {
                 **self.admin_site.each_context(request),
                 "title": "新建通讯员账号",

@@ -31,4 +31,4 @@ class Command(BaseCommand):
             )
         )
         if password is None:
-            self.stdout.write(f"初始密码：{password_used}（请通讯员登录后修改）")
+            self.stdout.write(f"初始密码：{password_used}（通讯员首次登录须修改）")
