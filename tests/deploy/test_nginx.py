@@ -25,6 +25,7 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.nginx
 
@@ -408,3 +409,50 @@ def test_a_10_mb_photo_with_a_long_story_reaches_the_site(site):
 
     assert answer.status == 403
     assert "Request Entity Too Large" not in answer.text
+
+
+@pytest.mark.browser
+def test_in_chromium_the_page_is_styled_and_its_photo_shown(site, browser, screenshot):
+    context = browser.new_context(
+        ignore_https_errors=True, viewport={"width": 1280, "height": 900}, locale="zh-CN"
+    )
+    try:
+        page = context.new_page()
+        failed = []
+        page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+        base = f"https://127.0.0.1:{site.https_port}"
+
+        page.goto(base + site.data["published_url"])
+        photo = page.locator(".story-photos img").first
+        photo.scroll_into_view_if_needed()
+        page.wait_for_function(
+            "img => img.complete && img.naturalWidth > 0", arg=photo.element_handle()
+        )
+
+        # site.css came through nginx: the masthead wears the site's red.
+        masthead = page.locator(".masthead").evaluate("a => getComputedStyle(a).color")
+        assert masthead == "rgb(164, 22, 26)"
+        assert failed == []
+        screenshot(page, "nginx-article-with-photo.png")
+
+        page.goto(base + site.data["published_photo_url"])
+        screenshot(page, "nginx-photo.png", full_page=False)
+        page.goto(base + "/admin/login/")
+        screenshot(page, "nginx-admin-login.png", full_page=False)
+        assert failed == []
+
+        # What a correspondent sees when a too large photo gets past the form's own check.
+        page.set_content(
+            f'<form method="post" enctype="multipart/form-data" action="{base}/submit/">'
+            '<input type="file" name="photo"><button>投稿</button></form>'
+        )
+        page.set_input_files(
+            "input",
+            files=[{"name": "大图.jpg", "mimeType": "image/jpeg", "buffer": b"0" * 11 * MB}],
+        )
+        page.click("button")
+        expect(page.locator("h1")).to_contain_text("图片超过 10 MB")
+        assert page.locator(".masthead").evaluate("a => getComputedStyle(a).color") == masthead
+        screenshot(page, "nginx-413.png", full_page=False)
+    finally:
+        context.close()
