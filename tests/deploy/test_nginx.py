@@ -296,6 +296,19 @@ def test_static_files_have_hashed_names_and_far_future_cache_headers(site, page)
         assert answer.headers["Content-Encoding"] == "gzip"
 
 
+def test_without_nginx_whitenoise_serves_the_same_static_files(site):
+    # `make serve` alone: gunicorn answers /static/ itself (X-Forwarded-Proto as nginx says).
+    proxied = {"X-Forwarded-Proto": "https", "Accept-Encoding": "gzip"}
+    html = fetch(site.gunicorn_port, "/admin/login/", tls=False, headers=proxied).text
+    link = re.search(r'href="(/static/admin/css/base\.[0-9a-f]{12}\.css)"', html).group(1)
+
+    answer = fetch(site.gunicorn_port, link, tls=False, headers=proxied)
+
+    assert answer.status == 200
+    assert "immutable" in answer.headers["Cache-Control"]
+    assert answer.headers["Content-Encoding"] == "gzip"
+
+
 def test_a_published_pieces_photo_is_sent_by_nginx(site):
     for url, name in [
         (site.data["published_photo_url"], site.data["published_photo"]),
