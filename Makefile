@@ -29,8 +29,8 @@ PYTEST_ARGS ?=
 BENCH_ARGS ?=
 LOAD_ARGS ?=
 
-.PHONY: help venv run serve system-deps lint test test-sqlite test-postgres bench bench-postgres load \
-	load-postgres clean distclean
+.PHONY: help venv run serve system-deps lint test test-sqlite test-postgres bench bench-postgres \
+	load load-postgres clean distclean
 
 help:
 	@echo "make run        serve the site on http://127.0.0.1:8000 (with seeds and demo accounts)"
