@@ -21,6 +21,10 @@ def main():
     author = make_correspondent()
     author.set_password(password)
     author.save()
+    # Locked out by tests/deploy/test_nginx.py on purpose, so kept apart from the author.
+    target = make_correspondent()
+    target.set_password(password)
+    target.save()
 
     def piece_with_photo(status, filename):
         article = make_article(status=status, authors=[author.contributor])
@@ -36,6 +40,7 @@ def main():
         json.dumps(
             {
                 "username": author.username,
+                "lockout_username": target.username,
                 "password": password,
                 "published_url": published.get_absolute_url(),
                 "published_title": published.title,

@@ -335,33 +335,49 @@ def test_a_drafts_photo_is_not_served_to_anonymous_readers(site):
         assert fetch(site.https_port, path).status == 404, path
 
 
-def logged_in_cookies(site) -> str:
-    login = fetch(site.https_port, "/accounts/login/")
-    cookies = SimpleCookie(login.headers["Set-Cookie"])
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login.text).group(1)
-    answer = fetch(
+def log_in(site, username: str, password: str, headers=None) -> Answer:
+    """POST the login form over HTTPS, as a browser would (CSRF cookie, token and Referer)."""
+    form = fetch(site.https_port, "/accounts/login/")
+    csrf = SimpleCookie(form.headers["Set-Cookie"])["csrftoken"].value
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text).group(1)
+    return fetch(
         site.https_port,
         "/accounts/login/",
         method="POST",
         headers={
             "Content-Type": "application/x-www-form-urlencoded",
-            "Cookie": f"csrftoken={cookies['csrftoken'].value}",
+            "Cookie": f"csrftoken={csrf}",
             "Referer": f"https://127.0.0.1:{site.https_port}/accounts/login/",
+            **(headers or {}),
         },
         body=urllib.parse.urlencode(
-            {
-                "csrfmiddlewaretoken": token,
-                "username": site.data["username"],
-                "password": site.data["password"],
-            }
+            {"csrfmiddlewaretoken": token, "username": username, "password": password}
         ),
     )
+
+
+def logged_in_cookies(site) -> str:
+    answer = log_in(site, site.data["username"], site.data["password"])
     assert answer.status == 302, answer.text
     cookies = SimpleCookie()
     for header in answer.headers.get_all("Set-Cookie"):
         cookies.load(header)
-    session = cookies["sessionid"].value
-    return f"sessionid={session}"
+    return f"sessionid={cookies['sessionid'].value}"
+
+
+def test_a_client_cannot_dodge_the_login_lockout_by_claiming_another_address(site):
+    # Failures sent with a made-up X-Real-IP: nginx replaces it with the address it saw, so
+    # they count against this client, whose next login is refused even with the right password.
+    # Were the client's header believed, the lockout would hit 203.0.113.9 and this one pass.
+    username = site.data["lockout_username"]
+    for _ in range(5):
+        failed = log_in(site, username, "wrong-password", headers={"X-Real-IP": "203.0.113.9"})
+        assert failed.status in (200, 429)
+
+    answer = log_in(site, username, site.data["password"])
+
+    assert answer.status == 429
+    assert "sessionid" not in (answer.headers["Set-Cookie"] or "")
 
 
 def test_a_drafts_photo_reaches_its_author_and_no_shared_cache(site):
