@@ -242,6 +242,9 @@ KFQ_PAGE_CACHE_SECONDS = int(os.environ.get("KFQ_PAGE_CACHE_SECONDS", "0" if DEB
 # tests, which serve plain HTTP on loopback.
 if env_bool("KFQ_HTTPS", default=False):
     SECURE_SSL_REDIRECT = True
+    # A monitor on the server itself asks gunicorn directly, over plain HTTP; /healthz holds
+    # no data, so it answers there instead of redirecting to an https:// gunicorn cannot speak.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

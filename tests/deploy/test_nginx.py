@@ -232,10 +232,8 @@ def site(tmp_path_factory) -> Site:
         )
         try:
             both = (server, nginx)
-            # Straight to gunicorn, as nginx would say it (else KFQ_HTTPS redirects to https).
-            proxied = {"X-Forwarded-Proto": "https"}
             wait_for(
-                lambda: fetch(gunicorn_port, "/healthz", tls=False, headers=proxied).status == 200,
+                lambda: fetch(gunicorn_port, "/healthz", tls=False).status == 200,
                 "gunicorn",
                 both,
                 tmp,
@@ -272,6 +270,11 @@ def test_a_public_page_is_served_over_https_with_its_style(site):
     # Only a request Django sees as secure gets HSTS: X-Forwarded-Proto from nginx counted.
     assert "max-age=31536000" in page.headers["Strict-Transport-Security"]
     assert re.search(r'href="/static/css/site\.[0-9a-f]{12}\.css"', page.text)
+
+
+def test_a_monitor_on_the_server_asks_gunicorn_directly_over_plain_http(site):
+    assert fetch(site.gunicorn_port, "/healthz", tls=False).status == 200
+    assert fetch(site.gunicorn_port, "/", tls=False).status == 301
 
 
 def test_plain_http_is_redirected_to_https_whatever_the_client_claims(site):
