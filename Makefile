@@ -2,6 +2,9 @@
 #
 #   make run    set up .venv, migrate, load zones, import seeds, create demo accounts, serve
 #               (with the mail worker beside the server)
+#   make serve  production mode in the foreground on 127.0.0.1:8000: migrate, collectstatic,
+#               gunicorn (deploy/gunicorn.conf.py) and the mail worker; needs KFQ_SECRET_KEY
+#               and KFQ_ALLOWED_HOSTS in the environment (scripts/serve.sh)
 #   make test   system packages, .venv, ruff, pytest on SQLite, pytest on throwaway PostgreSQL
 #   make lint   ruff check
 #   make bench  benchmark of the public pages and search on a scratch SQLite database (bench/)
@@ -26,11 +29,12 @@ PYTEST_ARGS ?=
 BENCH_ARGS ?=
 LOAD_ARGS ?=
 
-.PHONY: help venv run system-deps lint test test-sqlite test-postgres bench bench-postgres load \
-	load-postgres clean distclean
+.PHONY: help venv run serve system-deps lint test test-sqlite test-postgres bench bench-postgres \
+	load load-postgres clean distclean
 
 help:
 	@echo "make run        serve the site on http://127.0.0.1:8000 (with seeds and demo accounts)"
+	@echo "make serve      production mode on 127.0.0.1:8000 (gunicorn; needs KFQ_SECRET_KEY, KFQ_ALLOWED_HOSTS)"
 	@echo "make test       ruff + pytest on SQLite + pytest on a throwaway PostgreSQL cluster"
 	@echo "make lint       ruff check ."
 	@echo "make bench      benchmark search and reader pages (100,000 articles, scratch SQLite)"
@@ -64,6 +68,10 @@ run: venv
 	@$(BIN)/python manage.py send_mail --loop --interval 5 & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null || true' EXIT; \
 		$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Debug stays as the environment says (off unless set): the script refuses KFQ_DEBUG=true.
+serve: venv
+	@scripts/serve.sh
 
 system-deps:
 	@scripts/install-system-deps.sh

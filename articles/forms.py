@@ -11,6 +11,7 @@ from zones.models import Zone
 
 from . import bylines
 from .models import Article, CallForPapers, CallTheme, Contributor, Genre
+from .photos import MAX_BYTES
 from .submissions import CEILING, WARN_ABOVE, WARN_BELOW, check_length, pending_photo_of
 
 SUBMITTABLE_GENRES = [(Genre.NEWS, "消息"), (Genre.FEATURE, "通讯"), (Genre.COMMENTARY, "评论")]
@@ -49,7 +50,10 @@ class SubmissionForm(forms.ModelForm):
         label="配图（最多一张）",
         required=False,
         help_text="JPEG、PNG 或 WebP，不超过 10 MB。",
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        # data-max-bytes: static/js/photo-size.js warns before the upload (nginx refuses more).
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp", "data-max-bytes": MAX_BYTES}
+        ),
     )
     # The checked photo kept from an earlier try of this form (see submissions.keep_pending_photo).
     pending_photo = forms.UUIDField(required=False, widget=forms.HiddenInput)

@@ -102,7 +102,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that everything after it, axes included, sees the client's own address.
+    "kfq_site.proxy.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files with hashed names and far-future cache headers, the admin's too, straight
+    # from gunicorn (`make serve`); behind deploy/nginx.conf nginx serves them itself.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside every middleware that answers on its own (axes' lockout, the 400 page): those
     # pages get the policy too.
     "csp.middleware.CSPMiddleware",
@@ -164,8 +169,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # account from one address, that pair is refused for KFQ_LOGIN_COOLOFF_MINUTES, the right
 # password included, on /accounts/login/ and /admin/login/ alike. Editors unlock in the admin.
 # The address is axes' default, REMOTE_ADDR: behind a reverse proxy every client would share
-# the proxy's address, so the proxy setup must pass the client's address on as REMOTE_ADDR
-# (never trust X-Forwarded-For from the client).
+# the proxy's address, so the proxy passes the client's address on (never trust X-Forwarded-For
+# from the client): deploy/nginx.conf sets X-Real-IP to the address nginx saw, overwriting any
+# the client sent, and with KFQ_TRUST_X_REAL_IP=true kfq_site/proxy.py puts it in REMOTE_ADDR.
+# Only safe while nothing but nginx can reach gunicorn (it listens on loopback).
+KFQ_TRUST_X_REAL_IP = env_bool("KFQ_TRUST_X_REAL_IP", default=False)
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -197,6 +205,17 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("KFQ_STATIC_ROOT", BASE_DIR / "var" / "static"))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("KFQ_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # collectstatic writes each file under a content-hashed name, plus its gzip: a changed file
+    # gets a new name, so browsers may keep every name forever. Needs collectstatic first
+    # (`make serve` runs it); tests and the benchmark use the plain storage.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+# Behind nginx (deploy/nginx.conf) Django only decides who may see an uploaded photo and
+# answers with X-Accel-Redirect to this internal location; nginx sends the bytes. Empty (the
+# default, for `make serve` without nginx, `make run` and the tests): Django sends them itself.
+KFQ_MEDIA_ACCEL_REDIRECT = os.environ.get("KFQ_MEDIA_ACCEL_REDIRECT", "")
 
 # Mail: every message goes to the outbox table (articles/outbox.py) inside the request's
 # transaction; `python manage.py send_mail --loop` delivers it through
@@ -231,6 +250,9 @@ KFQ_PAGE_CACHE_SECONDS = int(os.environ.get("KFQ_PAGE_CACHE_SECONDS", "0" if DEB
 # tests, which serve plain HTTP on loopback.
 if env_bool("KFQ_HTTPS", default=False):
     SECURE_SSL_REDIRECT = True
+    # A monitor on the server itself asks gunicorn directly, over plain HTTP; /healthz holds
+    # no data, so it answers there instead of redirecting to an https:// gunicorn cannot speak.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -263,9 +285,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+LOG_LEVEL = os.environ.get("KFQ_LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("KFQ_LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    # Django's own 'django' logger has a console handler of its own (on while debugging) and
+    # passes each record on to root as well: every warning was written twice. Root alone writes.
+    "loggers": {"django": {"handlers": [], "level": LOG_LEVEL}},
 }

@@ -3,6 +3,11 @@
 #   postgresql     - initdb/pg_ctl for the throwaway cluster of scripts/test-postgres.sh
 #   chromium       - /usr/bin/chromium, driven by Playwright in tests/browser/
 #   fonts-noto-cjk - Chinese glyphs in Chromium's screenshots (no tofu boxes)
+#   nginx          - /usr/sbin/nginx, started on a loopback port by tests/deploy/test_nginx.py
+#   openssl        - /usr/bin/openssl, the throwaway certificate of that test's HTTPS port
+#   redis-server   - /usr/bin/redis-server, for tests that start a private Redis
+#   dovecot-imapd  - /usr/sbin/dovecot with IMAP, for tests that start a private mail server
+# Tests start private instances of these on loopback ports; the system services are not used.
 # Runs `apt-get update` once, and only when something has to be installed.
 set -euo pipefail
 
@@ -21,9 +26,14 @@ have_package() {
 have_postgresql || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 have_package fonts-noto-cjk || missing+=(fonts-noto-cjk)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+[ -x /usr/bin/openssl ] || missing+=(openssl)
+[ -x /usr/bin/redis-server ] || missing+=(redis-server)
+have_package dovecot-imapd || missing+=(dovecot-imapd)
 
 if [ "${#missing[@]}" -eq 0 ]; then
-    echo "system deps: postgresql, chromium, fonts-noto-cjk already installed"
+    echo "system deps: postgresql, chromium, fonts-noto-cjk, nginx, openssl, redis-server," \
+        "dovecot-imapd already installed"
     exit 0
 fi
 
@@ -56,4 +66,8 @@ export DEBIAN_FRONTEND=noninteractive
 have_postgresql || { echo "error: PostgreSQL initdb/pg_ctl still missing" >&2; exit 1; }
 [ -x /usr/bin/chromium ] || { echo "error: /usr/bin/chromium still missing" >&2; exit 1; }
 have_package fonts-noto-cjk || { echo "error: fonts-noto-cjk still missing" >&2; exit 1; }
+[ -x /usr/sbin/nginx ] || { echo "error: /usr/sbin/nginx still missing" >&2; exit 1; }
+[ -x /usr/bin/openssl ] || { echo "error: /usr/bin/openssl still missing" >&2; exit 1; }
+[ -x /usr/bin/redis-server ] || { echo "error: /usr/bin/redis-server still missing" >&2; exit 1; }
+have_package dovecot-imapd || { echo "error: dovecot-imapd still missing" >&2; exit 1; }
 echo "system deps: done"

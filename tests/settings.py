@@ -14,5 +14,15 @@ import os
 os.environ.setdefault("KFQ_SECRET_KEY", "test-only-key-never-used-outside-the-test-suite-0123")
 
 from kfq_site.settings import *  # noqa: E402, F403
+from kfq_site.settings import STORAGES  # noqa: E402
 
 AXES_ENABLED = False
+
+# No collectstatic before the tests: the plain storage names files as they are in static/, and
+# WhiteNoise looks them up per request instead of scanning a STATIC_ROOT that does not exist.
+# tests/deploy/test_nginx.py runs the production storage after a real collectstatic.
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_AUTOREFRESH = True

@@ -1,5 +1,7 @@
 """Uploaded photos are served only to those who may see their piece, in every mode."""
 
+from urllib.parse import unquote
+
 import pytest
 from django.core.files.base import ContentFile
 
@@ -108,3 +110,63 @@ def test_under_make_run_a_drafts_photo_is_still_not_public(client, debug_urls):
     assert client.get(photo.image.url).status_code == 404
     assert client.get(photo.thumbnail.url).status_code == 404
     assert client.get(piece_with_photo(Status.PUBLISHED).image.url).status_code == 200
+
+
+@pytest.fixture
+def behind_nginx(settings):
+    """As deploy/nginx.conf runs the site: Django checks, nginx sends the bytes."""
+    settings.KFQ_MEDIA_ACCEL_REDIRECT = "/protected-media/"
+
+
+def test_behind_nginx_a_published_photo_is_handed_to_nginx(client, behind_nginx):
+    photo = piece_with_photo(Status.PUBLISHED)
+
+    response = client.get(photo.image.url)
+
+    assert response.status_code == 200
+    assert response["X-Accel-Redirect"] == f"/protected-media/{photo.image.name}"
+    assert response["Content-Type"] == "image/jpeg"
+    assert response.content == b""
+
+
+def test_behind_nginx_a_chinese_file_name_is_quoted(client, behind_nginx):
+    article = make_article(status=Status.PUBLISHED)
+    photo = Photo(article=article, caption="现场", position=1)
+    photo.image.save("开工 现场.jpg", ContentFile(jpeg_bytes()), save=True)
+
+    response = client.get(photo.image.url)
+
+    header = response["X-Accel-Redirect"]
+    assert header.isascii() and " " not in header
+    assert unquote(header) == f"/protected-media/{photo.image.name}"
+    assert "开工" in photo.image.name
+
+
+def test_behind_nginx_a_drafts_photo_is_still_refused_to_anonymous_readers(client, behind_nginx):
+    photo = piece_with_photo(Status.DRAFT)
+
+    response = client.get(photo.image.url)
+
+    assert response.status_code == 404
+    assert "X-Accel-Redirect" not in response
+
+
+def test_behind_nginx_a_drafts_photo_reaches_its_author_privately(client, behind_nginx):
+    author = make_correspondent()
+    photo = piece_with_photo(Status.SUBMITTED, author=author)
+    client.force_login(author)
+
+    response = client.get(photo.thumbnail.url)
+
+    assert response["X-Accel-Redirect"] == f"/protected-media/{photo.thumbnail.name}"
+    assert "private" in response["Cache-Control"]
+
+
+def test_behind_nginx_a_name_out_of_the_media_folder_is_not_handed_on(client, behind_nginx):
+    photo = piece_with_photo(Status.PUBLISHED)
+    Photo.objects.filter(pk=photo.pk).update(image="../secret.txt")
+
+    response = client.get("/media/../secret.txt")
+
+    assert response.status_code == 404
+    assert "X-Accel-Redirect" not in response
