@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "awards",
     "axes",
     "logins",  # after axes: it replaces axes' admin for failed logins
+    "backups",
 ]
 
 MIDDLEWARE = [
