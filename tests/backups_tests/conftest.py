@@ -52,23 +52,25 @@ class Site:
     database_url: str
     media_root: Path
 
-    def manage(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    def command(self, *args: str) -> dict:
+        """subprocess arguments for `manage.py ARGS` with this site's settings."""
         dropped = ("KFQ_", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE")
         clean = {k: v for k, v in os.environ.items() if not k.startswith(dropped)}
-        result = subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=PROJECT,
-            env={
+        return {
+            "args": [sys.executable, "manage.py", *args],
+            "cwd": PROJECT,
+            "env": {
                 **clean,
                 "DJANGO_SETTINGS_MODULE": "kfq_site.settings",
                 "KFQ_SECRET_KEY": "test-only-key-for-the-backup-tests-0123456789",
                 "DATABASE_URL": self.database_url,
                 "KFQ_MEDIA_ROOT": str(self.media_root),
             },
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+            "text": True,
+        }
+
+    def manage(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+        result = subprocess.run(**self.command(*args), capture_output=True, timeout=300)
         if check:
             assert result.returncode == 0, result.stdout + result.stderr
         return result

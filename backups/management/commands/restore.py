@@ -49,3 +49,7 @@ class Command(BaseCommand):
             )
         if verbosity >= 1:
             self.stdout.write(self.style.SUCCESS("行数与备份清单一致，恢复完成。"))
+            self.stdout.write(
+                "接着请运行 python manage.py migrate（程序比备份新时，补上新的数据库结构），"
+                "再启动网站。"
+            )
