@@ -109,7 +109,7 @@ def writing(path: Path) -> Iterator[tuple[ArchiveWriter, Path]]:
             os.fsync(file.fileno())
         _place(draft, path)
     except OSError as error:
-        raise BackupError(f"写入备份文件失败：{error}。没有生成 {path}。") from error
+        raise BackupError(f"备份失败：{error}。没有生成 {path}。") from error
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
