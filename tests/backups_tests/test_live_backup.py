@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.backups_tests.conftest import ON_POSTGRESQL
+from tests.backups_tests.sites import ON_POSTGRESQL
 
 # Each transaction adds one issue and one contributor: any consistent snapshot has as many
 # of the one as of the other.

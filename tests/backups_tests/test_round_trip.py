@@ -6,7 +6,7 @@ import io
 import json
 import tarfile
 
-from tests.backups_tests.conftest import ON_POSTGRESQL
+from tests.backups_tests.sites import ON_POSTGRESQL
 
 
 def manifest_of(path) -> dict:
