@@ -39,7 +39,8 @@ class Command(BaseCommand):
                     f"媒体目录中另有 {result.kept_files} 个备份里没有的文件，已保留。"
                 )
         for row in result.rows:
-            if verbosity >= 2 or row.model in KEY_MODELS or not row.matches:
+            shown = verbosity >= 2 or (verbosity == 1 and row.model in KEY_MODELS)
+            if shown or not row.matches:
                 found = "缺少此表" if row.found is None else f"{row.found} 行"
                 mark = "" if row.matches else "  ← 与备份不符"
                 self.stdout.write(f"  {row.label}：{found}（备份时 {row.expected} 行）{mark}")
