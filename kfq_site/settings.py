@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "awards",
     "axes",
     "logins",  # after axes: it replaces axes' admin for failed logins
+    "backups",
 ]
 
 MIDDLEWARE = [
