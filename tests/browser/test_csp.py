@@ -182,6 +182,8 @@ def test_no_page_breaks_the_content_security_policy(
         author.get_absolute_url(),
         "/call-for-papers/",
         "/certificates/",
+        reverse("password_reset"),
+        reverse("password_reset_done"),
         award.get_absolute_url(),
     ]:
         reader.open(base + url)
@@ -209,6 +211,7 @@ def test_no_page_breaks_the_content_security_policy(
         reverse("articles:my_submission", args=[submitted.pk]),
         reverse("articles:revise", args=[revision.pk]),
         "/my/mail/",
+        reverse("password_change"),
     ]:
         portal.open(base + url)
     page = portal.open(base + "/submit/")
@@ -281,7 +284,9 @@ def test_no_page_breaks_the_content_security_policy(
     # 4. An administrator's pages for accounts.
     superuser = watch()
     login(superuser, base + "/admin/login/", "guanliyuan")
+    superuser.open(base + reverse("admin:index"))
     superuser.open(base + reverse("admin:auth_user_add"))
+    superuser.open(base + reverse("admin:auth_user_add_editor"))
     superuser.open(base + reverse("admin:auth_user_change", args=[editor.pk]))
 
     problems = reader.problems + portal.problems + admin.problems + superuser.problems
