@@ -14,7 +14,7 @@ def main():
     from django.core.files.base import ContentFile
 
     from articles.models import Photo, Status
-    from tests.factories import make_article, make_correspondent
+    from tests.factories import make_article, make_correspondent, make_theme
     from tests.photos_tests.test_photos import jpeg_bytes
 
     password = "nginx-测试-密码-2024"
@@ -25,6 +25,9 @@ def main():
     target = make_correspondent()
     target.set_password(password)
     target.save()
+
+    # A call for papers, without which the submission form cannot be saved.
+    make_theme()
 
     def piece_with_photo(status, filename):
         article = make_article(status=status, authors=[author.contributor])
