@@ -424,6 +424,8 @@ def test_an_11_mb_upload_is_refused_with_a_chinese_page(site):
     assert "超过 10 MB" in answer.text and "没有保存" in answer.text
     assert "返回" in answer.text
     assert "Request Entity Too Large" not in answer.text
+    # The page is about this one refused request: no cache may keep it for another.
+    assert answer.headers["Cache-Control"] == "no-store"
 
 
 def test_a_10_mb_photo_with_a_long_story_reaches_the_site(site):
