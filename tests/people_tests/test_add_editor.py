@@ -126,3 +126,13 @@ def test_a_superuser_creates_an_editor_in_the_admin(client, people):
     assert "用户名“zhaobj”已被使用" in taken.content.decode()
     assert bad.status_code == 200 and "有效" in bad.content.decode()
     assert not get_user_model().objects.filter(username="qianbj").exists()
+
+
+def test_an_editor_refused_the_page_is_told_so_in_chinese(client, people):
+    client.force_login(people["editor"])
+
+    response = client.get(reverse("admin:auth_user_add_editor"))
+
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "没有权限" in html and "Forbidden" not in html
