@@ -18,6 +18,7 @@ this process (signals in indexing.py).
 """
 
 import logging
+import os
 import re
 import threading
 from functools import lru_cache
@@ -43,6 +44,11 @@ JIEBA_WORD = re.compile(r"[\u4e00-\u9fd5a-zA-Z0-9+#&._%\-]+")
 STOP_WORDS = frozenset("的了和与及是在对为将并等也都而从以于把被之其这那个着或又就")
 
 _tokenizer = jieba.Tokenizer()
+# jieba caches its prepared dictionary as jieba.cache in the shared temporary folder. A file of
+# that name left by another user (root running a command once) can be neither read nor
+# replaced by the site's own user, which then rebuilds the dictionary and logs a traceback on
+# every start. One cache file per user.
+_tokenizer.cache_file = f"jieba.{os.getuid()}.cache"
 _lock = threading.Lock()
 _known_names: set[str] = set()
 _names_signature: tuple | None = None
