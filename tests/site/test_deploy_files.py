@@ -28,14 +28,15 @@ def variables_the_code_reads() -> set[str]:
     return names
 
 
-def example_lines() -> dict[str, str]:
-    """Variable -> value of each line of the example, commented-out ones included."""
+def example_lines(*, commented: bool = True) -> dict[str, str]:
+    """Variable -> value of each line of the example; commented-out ones (an optional setting
+    shown with its example value) only when asked."""
     values = {}
     for line in ENV_EXAMPLE.read_text(encoding="utf-8").splitlines():
-        match = re.fullmatch(r"#?\s*([A-Z][A-Z0-9_]+)=(.*)", line.strip())
-        if match:
-            (value,) = shlex.split(match.group(2)) or [""]
-            values[match.group(1)] = value
+        match = re.fullmatch(r"(#?)\s*([A-Z][A-Z0-9_]+)=(.*)", line.strip())
+        if match and (commented or not match.group(1)):
+            (value,) = shlex.split(match.group(3)) or [""]
+            values[match.group(2)] = value
     return values
 
 
@@ -72,7 +73,7 @@ def test_the_example_names_no_variable_the_code_ignores():
 
 
 def test_the_example_env_file_passes_the_deploy_check():
-    env = {name: value for name, value in example_lines().items() if value}
+    env = {name: value for name, value in example_lines(commented=False).items() if value}
     # The one value an office must fill in itself, as the file's comment shows how.
     env["KFQ_SECRET_KEY"] = secrets.token_urlsafe(50)
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", **env)
@@ -86,7 +87,7 @@ def test_the_example_leaves_the_secret_key_empty():
 
 
 def test_without_a_secret_key_the_site_refuses_to_start():
-    env = {name: value for name, value in example_lines().items() if value}
+    env = {name: value for name, value in example_lines(commented=False).items() if value}
     result = run_manage("check", **env)
     assert result.returncode != 0
     assert "未设置环境变量 KFQ_SECRET_KEY" in result.stderr
