@@ -1,14 +1,9 @@
 """Onboarding a zone's correspondent: a login in the 通讯员 group and their Contributor record."""
 
-import secrets
-
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from logins.passwords import require_password_change
+from logins.accounts import AccountRefused, open_account
 from zones.models import Zone
 from zones.registry import ZoneDirectory
 
@@ -42,19 +37,12 @@ def add_correspondent(
         bylines.check_name(name)
     except ValidationError as error:
         raise CorrespondentRefused(error.messages[0]) from error
-    User = get_user_model()
-    if User.objects.filter(username=username).exists():
-        raise CorrespondentRefused(f"用户名“{username}”已被使用。")
-    password = password or secrets.token_urlsafe(9)
-    user = User(username=username, email=email)
     try:
-        validate_password(password, user)
-    except ValidationError as error:
-        raise CorrespondentRefused("密码不符合要求：" + "；".join(error.messages)) from error
-    user.set_password(password)
-    user.save()
-    user.groups.add(Group.objects.get(name=CORRESPONDENTS_GROUP))
-    require_password_change(user=user)
+        user, password = open_account(
+            username=username, group=CORRESPONDENTS_GROUP, email=email, password=password
+        )
+    except AccountRefused as refusal:
+        raise CorrespondentRefused(str(refusal)) from refusal
     # A byline already in the archive (same name, same zone, no login yet) becomes theirs.
     contributor = bylines.contributor_for_account(user=user, name=name, zone=zone)
     return user, contributor, password

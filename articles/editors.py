@@ -4,16 +4,12 @@
 reach the page, since an editor who could make editors could hand the newsroom to anyone.
 """
 
-import secrets
-
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
-from logins.passwords import require_password_change
+from logins.accounts import AccountRefused, open_account
 
 from .models.validators import no_control_characters
 from .workflow import EDITORS_GROUP
@@ -31,21 +27,6 @@ def active_editors():
 def editors_without_email():
     """Editors who miss every new-submission mail and cannot reset a forgotten password."""
     return active_editors().filter(email="").order_by("username")
-
-
-def _checked_username(username: str) -> str:
-    User = get_user_model()
-    if not username:
-        raise EditorRefused("请填写用户名。")
-    try:
-        User._meta.get_field("username").run_validators(username)
-    except ValidationError as error:
-        raise EditorRefused(
-            f"用户名“{username}”无效：只能用字母、数字和 @ . + - _，最多 150 个字符。"
-        ) from error
-    if User.objects.filter(username=username).exists():
-        raise EditorRefused(f"用户名“{username}”已被使用。")
-    return username
 
 
 def _checked_name(name: str) -> str:
@@ -84,19 +65,14 @@ def add_editor(
     The whole Chinese name goes into first_name (last_name stays empty): Django's
     get_full_name() and get_short_name() then both say 张三, and no surname is guessed wrong.
     """
-    user = get_user_model()(
-        username=_checked_username(username),
-        first_name=_checked_name(name),
-        email=_checked_email(email),
-        is_staff=True,
-    )
-    password = password or secrets.token_urlsafe(9)
     try:
-        validate_password(password, user)
-    except ValidationError as error:
-        raise EditorRefused("密码不符合要求：" + "；".join(error.messages)) from error
-    user.set_password(password)
-    user.save()
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    require_password_change(user=user)
-    return user, password
+        return open_account(
+            username=username,
+            group=EDITORS_GROUP,
+            email=_checked_email(email),
+            first_name=_checked_name(name),
+            is_staff=True,
+            password=password,
+        )
+    except AccountRefused as refusal:
+        raise EditorRefused(str(refusal)) from refusal

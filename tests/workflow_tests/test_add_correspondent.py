@@ -100,3 +100,14 @@ def test_correspondents_cannot_reach_the_onboarding_page(client):
     response = client.get(reverse("admin:articles_contributor_add_correspondent"))
 
     assert response.status_code == 302 and "/admin/login/" in response.url
+
+
+@pytest.mark.parametrize("username", ["马 洁", "a/b", "x" * 151])
+def test_a_username_the_login_form_could_not_take_is_refused(username):
+    # The same rule as for editors (logins.accounts): a login nobody could type is no login.
+    zone = make_zone()
+
+    with pytest.raises(CommandError, match="用户名.*无效"):
+        run(username, "--zone", zone.official_name, "--name", "麻洁琼")
+
+    assert not Contributor.objects.filter(name="麻洁琼").exists()
