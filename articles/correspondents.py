@@ -12,7 +12,7 @@ from .models import Contributor
 from .workflow import CORRESPONDENTS_GROUP
 
 
-class CorrespondentRefused(Exception):
+class CorrespondentRefused(AccountRefused):
     pass
 
 
@@ -37,12 +37,9 @@ def add_correspondent(
         bylines.check_name(name)
     except ValidationError as error:
         raise CorrespondentRefused(error.messages[0]) from error
-    try:
-        user, password = open_account(
-            username=username, group=CORRESPONDENTS_GROUP, email=email, password=password
-        )
-    except AccountRefused as refusal:
-        raise CorrespondentRefused(str(refusal)) from refusal
+    user, password = open_account(
+        username=username, group=CORRESPONDENTS_GROUP, email=email, password=password
+    )
     # A byline already in the archive (same name, same zone, no login yet) becomes theirs.
     contributor = bylines.contributor_for_account(user=user, name=name, zone=zone)
     return user, contributor, password

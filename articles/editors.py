@@ -15,7 +15,7 @@ from .models.validators import no_control_characters
 from .workflow import EDITORS_GROUP
 
 
-class EditorRefused(Exception):
+class EditorRefused(AccountRefused):
     pass
 
 
@@ -65,14 +65,11 @@ def add_editor(
     The whole Chinese name goes into first_name (last_name stays empty): Django's
     get_full_name() and get_short_name() then both say 张三, and no surname is guessed wrong.
     """
-    try:
-        return open_account(
-            username=username,
-            group=EDITORS_GROUP,
-            email=_checked_email(email),
-            first_name=_checked_name(name),
-            is_staff=True,
-            password=password,
-        )
-    except AccountRefused as refusal:
-        raise EditorRefused(str(refusal)) from refusal
+    return open_account(
+        username=username,
+        group=EDITORS_GROUP,
+        email=_checked_email(email),
+        first_name=_checked_name(name),
+        is_staff=True,
+        password=password,
+    )

@@ -2,12 +2,11 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from zones.models import Zone
 
-from ..correspondents import CorrespondentRefused, add_correspondent
+from ..correspondents import add_correspondent
 from ..models import (
     CallContact,
     CallForPapers,
@@ -17,6 +16,7 @@ from ..models import (
     Contributor,
     ImportLeftover,
 )
+from .accounts import open_account_page
 
 
 class CorrespondentForm(forms.Form):
@@ -63,37 +63,21 @@ class ContributorAdmin(admin.ModelAdmin):
         if not self.has_add_permission(request):
             self.message_user(request, "无权新建通讯员。", messages.ERROR)
             return redirect(reverse("admin:articles_contributor_changelist"))
-        form = CorrespondentForm(request.POST if request.method == "POST" else None)
-        if request.method == "POST" and form.is_valid():
-            data = form.cleaned_data
-            try:
-                user, contributor, password = add_correspondent(
-                    username=data["username"],
-                    zone=data["zone"],
-                    name=data["name"],
-                    email=data["email"],
-                    password=data["password"] or None,
-                )
-            except CorrespondentRefused as refusal:
-                form.add_error(None, str(refusal))
-            else:
-                shown = "" if data["password"] else f"，初始密码：{password}（只显示这一次）"
-                self.message_user(
-                    request,
-                    f"已创建通讯员 {contributor.name}（{contributor.zone}），"
-                    f"用户名 {user.username}{shown}",
-                    messages.SUCCESS,
-                )
-                return redirect(reverse("admin:articles_contributor_changelist"))
-        return TemplateResponse(
+        return open_account_page(
+            self,
             request,
-            "admin/new_account_form.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": "新建通讯员账号",
-                "form": form,
-                "opts": self.model._meta,
-            },
+            form_class=CorrespondentForm,
+            title="新建通讯员账号",
+            create=self._add_correspondent,
+            done_url=reverse("admin:articles_contributor_changelist"),
+        )
+
+    @staticmethod
+    def _add_correspondent(**fields):
+        user, contributor, password = add_correspondent(**fields)
+        return (
+            f"已创建通讯员 {contributor.name}（{contributor.zone}），用户名 {user.username}",
+            password,
         )
 
 

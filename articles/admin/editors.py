@@ -6,18 +6,17 @@ give anyone the newsroom's powers, so this stays with the system's administrator
 """
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import AdminPasswordChangeForm
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from logins.passwords import require_password_change
 
-from ..editors import EditorRefused, add_editor
+from ..editors import add_editor
+from .accounts import open_account_page
 
 User = get_user_model()
 
@@ -67,34 +66,16 @@ class EditorOnboardingUserAdmin(UserAdmin):
         """The same service as `manage.py add_editor`."""
         if not request.user.is_superuser:
             raise PermissionDenied("只有系统管理员可以新增编辑。")
-        form = EditorForm(request.POST if request.method == "POST" else None)
-        if request.method == "POST" and form.is_valid():
-            data = form.cleaned_data
-            try:
-                user, password = add_editor(
-                    username=data["username"],
-                    name=data["name"],
-                    email=data["email"],
-                    password=data["password"] or None,
-                )
-            except EditorRefused as refusal:
-                form.add_error(None, str(refusal))
-            else:
-                shown = "" if data["password"] else f"，初始密码：{password}（只显示这一次）"
-                self.message_user(
-                    request,
-                    f"已创建编辑 {user.get_full_name()}，用户名 {user.username}{shown}。"
-                    "首次登录时须修改密码。",
-                    messages.SUCCESS,
-                )
-                return redirect(reverse("admin:auth_user_changelist"))
-        return TemplateResponse(
+        return open_account_page(
+            self,
             request,
-            "admin/new_account_form.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": "新增编辑",
-                "form": form,
-                "opts": self.model._meta,
-            },
+            form_class=EditorForm,
+            title="新增编辑",
+            create=self._add_editor,
+            done_url=reverse("admin:auth_user_changelist"),
         )
+
+    @staticmethod
+    def _add_editor(**fields):
+        user, password = add_editor(**fields)
+        return f"已创建编辑 {user.get_full_name()}，用户名 {user.username}", password

@@ -2,7 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.correspondents import CorrespondentRefused, add_correspondent, find_zone
+from articles.correspondents import add_correspondent, find_zone
+from logins.accounts import AccountRefused
 
 
 class Command(BaseCommand):
@@ -23,7 +24,7 @@ class Command(BaseCommand):
             user, contributor, password_used = add_correspondent(
                 username=username, zone=find_zone(zone), name=name, email=email, password=password
             )
-        except CorrespondentRefused as refusal:
+        except AccountRefused as refusal:
             raise CommandError(str(refusal)) from refusal
         self.stdout.write(
             self.style.SUCCESS(

@@ -2,7 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.editors import EditorRefused, add_editor
+from articles.editors import add_editor
+from logins.accounts import AccountRefused
 
 
 class Command(BaseCommand):
@@ -22,7 +23,7 @@ class Command(BaseCommand):
             user, password_used = add_editor(
                 username=username, name=name, email=email, password=password
             )
-        except EditorRefused as refusal:
+        except AccountRefused as refusal:
             raise CommandError(str(refusal)) from refusal
         self.stdout.write(
             self.style.SUCCESS(f"已创建编辑 {user.get_full_name()}，用户名 {user.username}")
