@@ -8,9 +8,8 @@ is only ever rewritten in one way: to exactly the list asked for, in that order.
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from articles.models import Article, Authorship, Contributor
 from zones.models import Zone
-
-from .models import Article, Authorship, Contributor
 
 
 def check_name(name: str) -> None:

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from articles.workflow import is_editor
+from editorial.roles import is_editor
 
 from .models import Award, Rubric
 from .report import AWARD_LIMIT, year_report, zone_of

@@ -116,9 +116,9 @@ def prepare(args) -> Site:
     from django.contrib.auth.models import Group
     from django.core.management import call_command
 
-    from articles.correspondents import add_correspondent
     from articles.models import Article, Contributor, Issue
-    from articles.workflow import EDITORS_GROUP
+    from editorial.correspondents import add_correspondent
+    from editorial.roles import EDITORS_GROUP
     from zones.models import Zone
 
     print("\n== 数据库")

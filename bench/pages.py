@@ -28,7 +28,7 @@ def reader_pages(names: list[str]) -> list[ReaderPage]:
     from django.urls import NoReverseMatch, reverse
 
     from articles.models import Article
-    from articles.search import search
+    from search.query import search
 
     newest = (
         Article.objects.published()
@@ -42,16 +42,16 @@ def reader_pages(names: list[str]) -> list[ReaderPage]:
     hit_titles = tuple(article.title for article in search(SEARCH_PAGE_QUERY).page or ())
     search_expected = [SEARCH_PAGE_QUERY] + ([hit_titles] if hit_titles else [])
     available = {
-        "home": ("首页", "articles:home", {}, [newest.title]),
-        "issue": ("一期", "articles:issue_detail", {"date": newest.issue.date}, [newest.title]),
+        "home": ("首页", "reader:home", {}, [newest.title]),
+        "issue": ("一期", "reader:issue_detail", {"date": newest.issue.date}, [newest.title]),
         "article": (
             "文章",
-            "articles:article_detail",
+            "reader:article_detail",
             {"pk": newest.pk},
             [newest.title, newest.paragraphs[-1]],
         ),
-        "zone": ("开发区", "articles:zone_detail", {"pk": zone.pk}, [zone.official_name]),
-        "search": ("检索", "articles:search", {}, search_expected),
+        "zone": ("开发区", "reader:zone_detail", {"pk": zone.pk}, [zone.official_name]),
+        "search": ("检索", "reader:search", {}, search_expected),
     }
     pages = [
         ReaderPage("bare", "基准页（静态 20 KB）", reverse("bench_bare"), ["风起扬帆，正当其时"])

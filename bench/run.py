@@ -99,8 +99,8 @@ def prepare_database(args) -> dict:
     from django.core.management import call_command
     from django.db import connection
 
-    from articles.corpus import synthetic_articles
     from articles.models import Article, SearchEntry
+    from bench.corpus import synthetic_articles
 
     print("\n== 数据库")
     call_command("migrate", verbosity=0)

@@ -1,4 +1,4 @@
-"""(a) Search latency: articles.search.search() in-process against a LIKE scan of the same words."""
+"""(a) Search latency: search.search() in-process against a LIKE scan of the same words."""
 
 import statistics
 import time
@@ -38,8 +38,8 @@ class LatencyRow:
 
 
 def queries() -> list[str]:
-    from articles.corpus import CONTRIBUTOR_NOTE
     from articles.models import Contributor
+    from bench.corpus import CONTRIBUTOR_NOTE
 
     contributor = (
         Contributor.objects.filter(note=CONTRIBUTOR_NOTE).order_by("name", "pk").first()
@@ -55,7 +55,7 @@ def timed_ms(function) -> float:
 
 
 def run_search(text: str) -> int:
-    from articles.search import search
+    from search.query import search
 
     results = search(text, articles=None, page=1, per_page=20)
     if results.page is not None:
@@ -78,7 +78,7 @@ def run_like(text: str) -> int:
 
 
 def measure_search(args) -> list[LatencyRow]:
-    print("\n== (a) 检索延迟（进程内调用 articles.search.search，已预热）")
+    print("\n== (a) 检索延迟（进程内调用 search.search，已预热）")
     rows = []
     for text in queries():
         row = LatencyRow(text, search_total=run_search(text), like_total=run_like(text))

@@ -1,7 +1,10 @@
 """The site's settings plus the benchmark's baseline page (bench/urls.py); benchmark only."""
 
 from kfq_site.settings import *  # noqa: F403
-from kfq_site.settings import ALLOWED_HOSTS, BASE_DIR, STORAGES, TEMPLATES
+from kfq_site.settings import ALLOWED_HOSTS, BASE_DIR, INSTALLED_APPS, STORAGES, TEMPLATES
+
+# For generate_corpus, the synthetic archive the benchmark measures; not part of the site.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
 
 ROOT_URLCONF = "bench.urls"
 TEMPLATES = [{**TEMPLATES[0], "DIRS": [*TEMPLATES[0]["DIRS"], BASE_DIR / "bench" / "templates"]}]

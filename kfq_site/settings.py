@@ -94,11 +94,17 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",  # for the templates of /sitemap.xml
     "django_filters",
+    # The newsroom's apps, lowest layer first: each imports only apps above it in this list.
     "zones",
     "articles",
-    "awards",
+    "search",
     "axes",
-    "logins",  # after axes: it replaces axes' admin for failed logins
+    "logins",
+    "editorial",  # after axes: its admin replaces axes' admin for failed logins
+    "importer",
+    "portal",
+    "reader",
+    "awards",
     "backups",
 ]
 
@@ -218,12 +224,12 @@ STORAGES = {
 # default, for `make serve` without nginx, `make run` and the tests): Django sends them itself.
 KFQ_MEDIA_ACCEL_REDIRECT = os.environ.get("KFQ_MEDIA_ACCEL_REDIRECT", "")
 
-# Mail: every message goes to the outbox table (articles/outbox.py) inside the request's
+# Mail: every message goes to the outbox table (editorial/outbox.py) inside the request's
 # transaction; `python manage.py send_mail --loop` delivers it through
 # KFQ_MAIL_DELIVERY_BACKEND: SMTP when KFQ_EMAIL_HOST is set, else the console.
 KFQ_SITE_URL = os.environ.get("KFQ_SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = os.environ.get("KFQ_FROM_EMAIL", "《开发区建设》编辑部 <noreply@localhost>")
-EMAIL_BACKEND = "articles.outbox.OutboxBackend"
+EMAIL_BACKEND = "editorial.outbox.OutboxBackend"
 if os.environ.get("KFQ_EMAIL_HOST"):
     KFQ_MAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = os.environ["KFQ_EMAIL_HOST"]
@@ -237,12 +243,12 @@ else:
     KFQ_MAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "articles:my_submissions"
-LOGOUT_REDIRECT_URL = "articles:home"
+LOGIN_REDIRECT_URL = "portal:my_submissions"
+LOGOUT_REDIRECT_URL = "reader:home"
 
 SEEDS_DIR = Path(os.environ.get("KFQ_SEEDS_DIR", BASE_DIR / "seeds"))
 
-# Reader pages are cached whole for anonymous readers (articles/page_cache.py), in Django's
+# Reader pages are cached whole for anonymous readers (reader/page_cache.py), in Django's
 # default per-process memory cache; 0 turns it off. Off while debugging, so that a changed
 # template shows at once.
 KFQ_PAGE_CACHE_SECONDS = int(os.environ.get("KFQ_PAGE_CACHE_SECONDS", "0" if DEBUG else "60"))

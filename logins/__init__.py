@@ -3,5 +3,6 @@ first-login password change (passwords.py, middleware.py), and login protection:
 lock an account for one address for a while (django-axes).
 
 The limits live in kfq_site/settings.py (KFQ_LOGIN_FAILURE_LIMIT, KFQ_LOGIN_COOLOFF_MINUTES);
-this app owns what a locked-out user sees (lockout.py) and who may unlock (admin.py).
+this app owns what a locked-out user sees (lockout.py); the editors' page that unlocks an
+account is editorial/admin/logins.py.
 """

@@ -12,7 +12,14 @@ from .passwords import SESSION_KEY, must_change_password
 # What a flagged login may still reach: the way out, the way through, and files that hold no
 # data of theirs (uploaded photos keep their own access check).
 ALLOWED_VIEWS = frozenset(
-    {"password_change", "password_change_done", "logout", "admin:logout", "media", "favicon"}
+    {
+        "password_change",
+        "password_change_done",
+        "logout",
+        "admin:logout",
+        "editorial:media",
+        "favicon",
+    }
 )
 
 

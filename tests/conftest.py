@@ -15,6 +15,8 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
+from tests.roles import people_by_role
+
 # Playwright's sync API keeps an asyncio event loop running in the main thread; Django then
 # refuses synchronous ORM calls there (SynchronousOnlyOperation) unless told it is fine. This
 # must be set before any test touches the database or live_server.
@@ -143,14 +145,14 @@ def _fast_password_hashing(settings):
 def _mail_through_the_outbox(settings):
     # As in production: requests only queue mail (articles/outbox.py) and the worker delivers
     # it, here into django.core.mail.outbox; tests.mail.sent_mail() runs the worker.
-    settings.EMAIL_BACKEND = "articles.outbox.OutboxBackend"
+    settings.EMAIL_BACKEND = "editorial.outbox.OutboxBackend"
     settings.KFQ_MAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
 @pytest.fixture(autouse=True)
 def _no_page_cache(settings):
     # Tests read a page, change the archive and read it again; a cached page would hide the
-    # change. tests/public_tests/test_page_cache.py turns the cache on to test it.
+    # change. tests/reader_tests/test_page_cache.py turns the cache on to test it.
     settings.KFQ_PAGE_CACHE_SECONDS = 0
 
 
@@ -172,3 +174,9 @@ def seeded(django_db_setup, django_db_blocker):
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def people(db):
+    """One login per role of tests/roles.py, for access-matrix tests."""
+    return people_by_role()

@@ -15,7 +15,7 @@ from articles.models import (
     Photo,
     Status,
 )
-from articles.search import index_articles
+from search.indexing import index_articles
 from zones.models import City, Zone
 
 _sequence = itertools.count(1)

@@ -2,7 +2,7 @@
 
 from django.core import mail
 
-from articles.outbox import send_due
+from editorial.outbox import send_due
 
 
 def sent_mail() -> list:

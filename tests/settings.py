@@ -6,7 +6,7 @@ tests; pytest-django imports the settings before any conftest runs, so the key i
 
 Axes needs the request in every authenticate() call, and Django's test client (and the tests
 that call authenticate() directly) passes none; the tests of the login lockout turn it on
-(tests/site/test_login_lockout.py), as axes' documentation advises.
+(tests/logins_tests/test_login_lockout.py), as axes' documentation advises.
 """
 
 import os
@@ -14,7 +14,10 @@ import os
 os.environ.setdefault("KFQ_SECRET_KEY", "test-only-key-never-used-outside-the-test-suite-0123")
 
 from kfq_site.settings import *  # noqa: E402, F403
-from kfq_site.settings import STORAGES  # noqa: E402
+from kfq_site.settings import INSTALLED_APPS, STORAGES  # noqa: E402
+
+# The benchmark's generate_corpus is tested too (tests/bench_tests/); the site does not ship it.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
 
 AXES_ENABLED = False
 

@@ -1,12 +1,5 @@
-"""The editors' admin: the submission queue and moves (queue.py), issue assembly (issues.py),
-photos checked like the portal's (photos.py), the mail outbox (outbox.py) and the archive's
-other records (archive.py), and the superusers' 新增编辑 page (editors.py)."""
+"""The admin of the archive's plain records (archive.py) and of photos, checked like the
+portal's (photos.py). The editors' desks (queue, issues, contributors, outbox, editors) are in
+editorial/admin/."""
 
-from . import (  # noqa: F401  (registers the ModelAdmins)
-    archive,
-    editors,
-    issues,
-    outbox,
-    photos,
-    queue,
-)
+from articles.admin import archive, photos  # noqa: F401  (registers the ModelAdmins)

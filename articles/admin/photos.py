@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.html import format_html
 
-from ..models import Photo
-from ..photos import MAX_BYTES, PhotoRejected, attach_processed, process_photo
+from articles.models import Photo
+from articles.photos import MAX_BYTES, PhotoRejected, attach_processed, process_photo
 
 
 class PhotoForm(forms.ModelForm):

@@ -1,7 +1,7 @@
 """The articles app's models, one module per concern."""
 
-from .articles import Article, ArticleQuerySet, Authorship, Photo
-from .calls import (
+from articles.models.articles import Article, ArticleQuerySet, Authorship, Photo
+from articles.models.calls import (
     CallContact,
     CallForPapers,
     CallForPapersQuerySet,
@@ -9,14 +9,19 @@ from .calls import (
     CallReward,
     CallTheme,
 )
-from .choices import Genre, Status
-from .history import ArticleTransition, ArticleVersion, EditorComment, ManuscriptCounter
-from .imports import ImportedArticle, ImportedPage, ImportLeftover
-from .issues import Issue
-from .outbox import OutgoingMail
-from .pending import PendingPhoto
-from .people import Contributor, MailPreference
-from .search import SearchEntry
+from articles.models.choices import Genre, Status
+from articles.models.history import (
+    ArticleTransition,
+    ArticleVersion,
+    EditorComment,
+    ManuscriptCounter,
+)
+from articles.models.imports import ImportedArticle, ImportedPage, ImportLeftover
+from articles.models.issues import Issue
+from articles.models.outbox import OutgoingMail
+from articles.models.pending import PendingPhoto
+from articles.models.people import Contributor, MailPreference
+from articles.models.search import SearchEntry
 
 __all__ = [
     "Genre",

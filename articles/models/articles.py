@@ -14,14 +14,13 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.urls import reverse
 
+from articles.models.calls import CallForPapers, CallTheme
+from articles.models.choices import Genre, Status
+from articles.models.issues import Issue
+from articles.models.people import Contributor
+from articles.models.validators import no_control_characters
+from articles.text import paragraphs_of
 from zones.models import Zone
-
-from ..text import paragraphs_of
-from .calls import CallForPapers, CallTheme
-from .choices import Genre, Status
-from .issues import Issue
-from .people import Contributor
-from .validators import no_control_characters
 
 logger = logging.getLogger(__name__)
 
@@ -223,7 +222,7 @@ class Article(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("articles:article_detail", args=[self.pk])
+        return reverse("reader:article_detail", args=[self.pk])
 
     @property
     def paragraphs(self) -> list[str]:

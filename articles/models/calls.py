@@ -3,7 +3,7 @@
 from django.db import models
 from django.db.models import Q
 
-from .choices import Genre
+from articles.models.choices import Genre
 
 
 class CallForPapersQuerySet(models.QuerySet):

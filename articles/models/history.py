@@ -4,8 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from .articles import Article
-from .choices import Status
+from articles.models.articles import Article
+from articles.models.choices import Status
 
 
 class ArticleTransition(models.Model):

@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from .articles import Article
+from articles.models.articles import Article
 
 
 class ImportLeftover(models.Model):

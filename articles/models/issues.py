@@ -14,7 +14,7 @@ class IssueQuerySet(models.QuerySet):
         when something in it is; the (status, issue) index answers it per issue.
         """
         # Imported here: articles.py imports this module for Article.issue.
-        from .articles import Article
+        from articles.models.articles import Article
 
         return self.filter(Exists(Article.objects.published().filter(issue=OuterRef("pk"))))
 
@@ -69,4 +69,4 @@ class Issue(models.Model):
         return label
 
     def get_absolute_url(self):
-        return reverse("articles:issue_detail", args=[self.date])
+        return reverse("reader:issue_detail", args=[self.date])

@@ -5,16 +5,15 @@ from django.db import models
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
+from articles.models.validators import no_control_characters
 from zones.models import Zone
-
-from .validators import no_control_characters
 
 
 class ContributorQuerySet(models.QuerySet):
     def with_published_work(self):
         """People with at least one published piece: the only ones the public site names."""
         # Imported here: articles.py imports this module for Article.authors.
-        from .articles import Article
+        from articles.models.articles import Article
 
         return self.filter(
             Exists(Article.objects.published().filter(authorships__contributor=OuterRef("pk")))
@@ -58,7 +57,7 @@ class Contributor(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:contributor_detail", args=[self.pk])
+        return reverse("reader:contributor_detail", args=[self.pk])
 
 
 class MailPreference(models.Model):

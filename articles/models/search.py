@@ -3,16 +3,15 @@
 Each row also carries what search facets count (zone, year, genre), so a query over tens of
 thousands of matches is counted inside the database without joining the articles table.
 
-Only articles.search writes these rows. The full-text structures over them are per database
+Only search writes these rows. The full-text structures over them are per database
 and created by migration 0005: an FTS5 table kept in step by triggers on SQLite, a generated
 tsvector column with a GIN index on PostgreSQL.
 """
 
 from django.db import models
 
+from articles.models.articles import Article
 from zones.models import Zone
-
-from .articles import Article
 
 
 class SearchEntry(models.Model):

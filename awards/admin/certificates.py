@@ -9,13 +9,13 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from editorial.admin.access import EditorsOnlyAdmin
 from zones.models import Zone
 
 from .. import services
 from ..forms import FixAwardsForm, RevokeAwardsForm
 from ..models import ISSUER, Award
 from ..report import year_report
-from .access import EditorsOnlyAdmin
 
 
 class StateFilter(admin.SimpleListFilter):

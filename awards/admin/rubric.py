@@ -2,8 +2,9 @@
 
 from django.contrib import admin
 
+from editorial.admin.access import EditorsOnlyAdmin, request_is_editor
+
 from ..models import Award, Rubric
-from .access import EditorsOnlyAdmin, request_is_editor
 
 
 @admin.register(Rubric)

@@ -11,13 +11,13 @@ from django.template.response import TemplateResponse
 from django.urls import path, register_converter, reverse
 from django.utils.http import content_disposition_header
 
-from articles.converters import YearConverter
+from editorial.admin.access import EditorsOnlyAdmin
 
 from .. import export, scoring
+from ..converters import YearConverter
 from ..forms import FixAwardsForm
 from ..models import Award, Credit
 from ..report import AWARD_LIMIT, ZONE_RULE, year_report, zone_of
-from .access import EditorsOnlyAdmin
 
 register_converter(YearConverter, "year")
 

@@ -6,9 +6,9 @@ from collections import Counter
 import pytest
 from django.core.management import CommandError, call_command
 
-from articles.corpus import CONTRIBUTOR_NOTE, synthetic_articles
 from articles.models import Article, Contributor, Issue, SearchEntry, Status
-from tests.importer.helpers import load_zones, run_import
+from bench.corpus import CONTRIBUTOR_NOTE, synthetic_articles
+from tests.importer_tests.helpers import load_zones, run_import
 
 pytestmark = pytest.mark.django_db
 

@@ -22,6 +22,7 @@ from playwright.sync_api import Page, expect
 
 from articles.models import Article, CallForPapers, Contributor, Photo, Status
 from awards.services import fix_awards
+from tests.articles_tests.test_photos import jpeg_bytes
 from tests.factories import (
     make_article,
     make_correspondent,
@@ -30,7 +31,6 @@ from tests.factories import (
     make_user,
     make_zone,
 )
-from tests.photos_tests.test_photos import jpeg_bytes
 
 PASSWORD = "测试密码-123456"  # what tests/factories.make_user gives every account
 VIEWPORT = {"width": 1280, "height": 900}
@@ -172,13 +172,13 @@ def test_no_page_breaks_the_content_security_policy(
     for url in [
         "/",
         "/issues/",
-        reverse("articles:issue_year", args=[published.issue.date.year]),
+        reverse("reader:issue_year", args=[published.issue.date.year]),
         published.issue.get_absolute_url(),
         "/browse/",
         "/articles/",
         published.get_absolute_url(),
         "/zones/",
-        reverse("articles:zone_detail", args=[published.zone_id]),
+        reverse("reader:zone_detail", args=[published.zone_id]),
         author.get_absolute_url(),
         "/call-for-papers/",
         "/certificates/",
@@ -208,8 +208,8 @@ def test_no_page_breaks_the_content_security_policy(
     login(portal, base + "/accounts/login/", "majq")
     for url in [
         "/my/",
-        reverse("articles:my_submission", args=[submitted.pk]),
-        reverse("articles:revise", args=[revision.pk]),
+        reverse("portal:my_submission", args=[submitted.pk]),
+        reverse("portal:revise", args=[revision.pk]),
         "/my/mail/",
         reverse("password_change"),
     ]:

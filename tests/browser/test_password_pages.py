@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from articles.correspondents import add_correspondent
+from editorial.correspondents import add_correspondent
 from tests.factories import make_editor, make_user, make_zone
 
 PASSWORD = "Chu-Shi-2026!"

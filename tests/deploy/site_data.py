@@ -14,8 +14,8 @@ def main():
     from django.core.files.base import ContentFile
 
     from articles.models import Photo, Status
+    from tests.articles_tests.test_photos import jpeg_bytes
     from tests.factories import make_article, make_correspondent, make_theme
-    from tests.photos_tests.test_photos import jpeg_bytes
 
     password = "nginx-测试-密码-2024"
     author = make_correspondent()

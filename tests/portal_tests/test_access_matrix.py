@@ -17,14 +17,14 @@ DONE = 302  # the action ran and redirected back to the piece
 
 # url name, how to build args, method, expected per role (in ROLES order)
 MATRIX = [
-    ("articles:home", None, "get", [OK, OK, OK, OK, OK]),
-    ("articles:call_for_papers", None, "get", [OK, OK, OK, OK, OK]),
-    ("articles:my_submissions", None, "get", [LOGIN, OK, OK, OK, OK]),
-    ("articles:my_submission", "draft", "get", [LOGIN, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND]),
-    ("articles:revise", "draft", "get", [LOGIN, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND]),
-    ("articles:revise", "submitted", "get", [LOGIN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND]),
-    ("articles:withdraw", "submitted", "post", [LOGIN, DONE, NOT_FOUND, NOT_FOUND, NOT_FOUND]),
-    ("articles:submit", None, "get", [LOGIN, OK, OK, FORBIDDEN, FORBIDDEN]),
+    ("reader:home", None, "get", [OK, OK, OK, OK, OK]),
+    ("reader:call_for_papers", None, "get", [OK, OK, OK, OK, OK]),
+    ("portal:my_submissions", None, "get", [LOGIN, OK, OK, OK, OK]),
+    ("portal:my_submission", "draft", "get", [LOGIN, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND]),
+    ("portal:revise", "draft", "get", [LOGIN, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND]),
+    ("portal:revise", "submitted", "get", [LOGIN, FORBIDDEN, NOT_FOUND, NOT_FOUND, NOT_FOUND]),
+    ("portal:withdraw", "submitted", "post", [LOGIN, DONE, NOT_FOUND, NOT_FOUND, NOT_FOUND]),
+    ("portal:submit", None, "get", [LOGIN, OK, OK, FORBIDDEN, FORBIDDEN]),
     ("admin:index", None, "get", ["admin_login", "admin_login", "admin_login", OK, OK]),
     ("login", None, "get", [OK, OK, OK, OK, OK]),
     ("password_reset", None, "get", [OK, OK, OK, OK, OK]),
@@ -72,13 +72,13 @@ def test_access(client, people, role, url_name, piece, method, expected):
         assert response.url.startswith(reverse("admin:login"))
     else:
         assert response.status_code == want
-    if url_name == "articles:withdraw":
+    if url_name == "portal:withdraw":
         withdrawn = pieces["submitted"]
         withdrawn.refresh_from_db()
         assert (withdrawn.status == Status.WITHDRAWN) == (want == DONE)
 
 
-MATRIX_EXTRA = [("articles:mail_settings", [LOGIN, OK, OK, OK, OK])]
+MATRIX_EXTRA = [("portal:mail_settings", [LOGIN, OK, OK, OK, OK])]
 
 
 @pytest.mark.parametrize("role", ROLES)

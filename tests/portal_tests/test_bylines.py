@@ -26,7 +26,7 @@ def submit_as(client, user, **overrides):
     call = make_call()
     client.force_login(user)
     client.post(
-        reverse("articles:submit"),
+        reverse("portal:submit"),
         {**form_data(call, user.contributor.zone, **overrides), "save": "1"},
     )
     return Article.objects.get()
@@ -34,7 +34,7 @@ def submit_as(client, user, **overrides):
 
 def save_unchanged(client, user, piece):
     client.force_login(user)
-    url = reverse("articles:revise", args=[piece.pk])
+    url = reverse("portal:revise", args=[piece.pk])
     data = rendered_form_data(client.get(url).content.decode())
     return client.post(url, {**data, "save": "1"})
 
@@ -51,7 +51,7 @@ def test_a_co_author_saving_unchanged_keeps_the_byline_and_the_submitter_keeps_t
     assert response.status_code == 302
     assert piece.author_names() == ["麻洁琼", "张帆", "常珍珍"]
     client.force_login(people["a"])
-    assert client.get(reverse("articles:my_submission", args=[piece.pk])).status_code == 200
+    assert client.get(reverse("portal:my_submission", args=[piece.pk])).status_code == 200
 
 
 def test_saving_ones_own_piece_unchanged_keeps_the_extra_author(client, people):
@@ -68,7 +68,7 @@ def test_the_edit_form_shows_the_current_co_authors(client, people):
     )
 
     data = rendered_form_data(
-        client.get(reverse("articles:revise", args=[piece.pk])).content.decode()
+        client.get(reverse("portal:revise", args=[piece.pk])).content.decode()
     )
 
     assert data["extra_authors"] == ["常珍珍 李强"]
@@ -80,7 +80,7 @@ def test_a_co_author_who_changes_the_extra_authors_keeps_the_submitter_first(cli
         client, people["a"], extra_authors="常珍珍", co_authors=[people["b"].contributor.pk]
     )
     client.force_login(people["b"])
-    url = reverse("articles:revise", args=[piece.pk])
+    url = reverse("portal:revise", args=[piece.pk])
     data = rendered_form_data(client.get(url).content.decode())
 
     client.post(url, {**data, "extra_authors": "常珍珍 李强", "save": "1"})
@@ -92,7 +92,7 @@ def test_the_submitter_can_drop_an_extra_author(client, people):
     piece = submit_as(
         client, people["a"], extra_authors="常珍珍", co_authors=[people["b"].contributor.pk]
     )
-    url = reverse("articles:revise", args=[piece.pk])
+    url = reverse("portal:revise", args=[piece.pk])
     data = rendered_form_data(client.get(url).content.decode())
 
     client.post(url, {**data, "extra_authors": "", "save": "1"})
@@ -140,7 +140,7 @@ def test_a_co_author_cannot_drop_the_first_author_or_themselves(client, people):
         client, people["a"], extra_authors="常珍珍", co_authors=[people["b"].contributor.pk]
     )
     client.force_login(people["b"])
-    url = reverse("articles:revise", args=[piece.pk])
+    url = reverse("portal:revise", args=[piece.pk])
     data = rendered_form_data(client.get(url).content.decode())
     data.pop("co_authors", None)
 
@@ -154,6 +154,6 @@ def test_two_correspondents_of_the_same_name_are_told_apart_by_zone(client, auth
     make_correspondent(name="王波", zone=make_zone(official_name="朔州经济开发区"))
     make_correspondent(name="王波", zone=make_zone(official_name="晋中经济技术开发区"))
 
-    html = client.get(reverse("articles:submit")).content.decode()
+    html = client.get(reverse("portal:submit")).content.decode()
 
     assert "王波（朔州经济开发区）" in html and "王波（晋中经济技术开发区）" in html

@@ -14,36 +14,36 @@ def test_the_same_form_posted_twice_makes_one_piece_with_one_number(client):
     author = make_correspondent(name="麻洁琼")
     client.force_login(author)
     call = make_call()
-    rendered = rendered_form_data(client.get(reverse("articles:submit")).content.decode())
+    rendered = rendered_form_data(client.get(reverse("portal:submit")).content.decode())
     data = {
         **form_data(call, author.contributor.zone),
         "submission_token": rendered["submission_token"],
         "submit": "1",
     }
 
-    first = client.post(reverse("articles:submit"), data)
-    second = client.post(reverse("articles:submit"), data)
+    first = client.post(reverse("portal:submit"), data)
+    second = client.post(reverse("portal:submit"), data)
 
     piece = Article.objects.get()
     assert piece.manuscript_number
-    assert first.url == second.url == reverse("articles:my_submission", args=[piece.pk])
+    assert first.url == second.url == reverse("portal:my_submission", args=[piece.pk])
 
 
 def test_another_users_token_does_not_reach_their_piece(client):
     call = make_call()
     first, second = make_correspondent(), make_correspondent()
     client.force_login(first)
-    token = rendered_form_data(client.get(reverse("articles:submit")).content.decode())[
+    token = rendered_form_data(client.get(reverse("portal:submit")).content.decode())[
         "submission_token"
     ]
     client.post(
-        reverse("articles:submit"),
+        reverse("portal:submit"),
         {**form_data(call, first.contributor.zone), "submission_token": token, "save": "1"},
     )
     client.force_login(second)
 
     response = client.post(
-        reverse("articles:submit"),
+        reverse("portal:submit"),
         {**form_data(call, second.contributor.zone), "submission_token": token, "save": "1"},
     )
 
@@ -64,7 +64,7 @@ def test_the_same_form_posted_twice_at_once_makes_one_piece():
     call = make_call()
     browser = Client()
     browser.force_login(author)
-    rendered = rendered_form_data(browser.get(reverse("articles:submit")).content.decode())
+    rendered = rendered_form_data(browser.get(reverse("portal:submit")).content.decode())
     data = {
         **form_data(call, author.contributor.zone),
         "submission_token": rendered["submission_token"],
@@ -76,7 +76,7 @@ def test_the_same_form_posted_twice_at_once_makes_one_piece():
     def post():
         start.wait()
         try:
-            answers.append(browser.post(reverse("articles:submit"), data))
+            answers.append(browser.post(reverse("portal:submit"), data))
         finally:
             connection.close()
 
@@ -88,4 +88,4 @@ def test_the_same_form_posted_twice_at_once_makes_one_piece():
 
     piece = Article.objects.get()
     assert piece.manuscript_number
-    assert [a.url for a in answers] == [reverse("articles:my_submission", args=[piece.pk])] * 2
+    assert [a.url for a in answers] == [reverse("portal:my_submission", args=[piece.pk])] * 2

@@ -5,8 +5,8 @@ from django.contrib import admin
 from django.test import RequestFactory
 from django.urls import reverse
 
-from articles.correspondents import CorrespondentRefused, add_correspondent
 from articles.models import Article, Contributor
+from editorial.correspondents import CorrespondentRefused, add_correspondent
 from tests.factories import make_article, make_contributor, make_user
 from tests.portal_tests.helpers import form_data, make_call
 
@@ -31,7 +31,7 @@ def test_the_portal_refuses_control_characters(client, author, field, value):
     call = make_call()
 
     response = client.post(
-        reverse("articles:submit"),
+        reverse("portal:submit"),
         {**form_data(call, author.contributor.zone, **{field: value}), "submit": "1"},
     )
 
@@ -44,7 +44,7 @@ def test_an_extra_author_name_longer_than_the_column_is_a_form_error(client, aut
     long_name = "欧阳" * 16
 
     response = client.post(
-        reverse("articles:submit"),
+        reverse("portal:submit"),
         {**form_data(call, author.contributor.zone, extra_authors=long_name), "submit": "1"},
     )
 

@@ -22,7 +22,7 @@ def upload():
 
 def post_without_caption(client, author, call):
     return client.post(
-        reverse("articles:submit"),
+        reverse("portal:submit"),
         {**form_data(call, author.contributor.zone), "photo": upload(), "submit": "1"},
     )
 
@@ -33,7 +33,7 @@ def test_a_photo_survives_a_form_error_and_is_used_when_the_form_is_complete(cli
     data = rendered_form_data(first)
 
     client.post(
-        reverse("articles:submit"),
+        reverse("portal:submit"),
         {**data, "photo_caption": "项目现场", "photo_credit": "麻洁琼摄", "submit": "1"},
     )
 
@@ -57,7 +57,7 @@ def test_a_pending_photo_can_be_removed(client, author):
     call = make_call()
     data = rendered_form_data(post_without_caption(client, author, call).content.decode())
 
-    client.post(reverse("articles:submit"), {**data, "remove_pending_photo": "on", "submit": "1"})
+    client.post(reverse("portal:submit"), {**data, "remove_pending_photo": "on", "submit": "1"})
 
     assert not Article.objects.get().photos.exists()
 
@@ -69,7 +69,7 @@ def test_another_users_pending_photo_does_not_match(client, author):
     client.force_login(thief)
 
     response = client.post(
-        reverse("articles:submit"),
+        reverse("portal:submit"),
         {
             **data,
             "zone": thief.contributor.zone.pk,
@@ -107,7 +107,7 @@ def test_a_refused_photo_on_a_form_with_errors_says_so(client, author):
     fake = SimpleUploadedFile("a.jpg", b"not an image", content_type="image/jpeg")
 
     response = client.post(
-        reverse("articles:submit"),
+        reverse("portal:submit"),
         {**form_data(call, author.contributor.zone, title=""), "photo": fake, "submit": "1"},
     )
 

@@ -6,8 +6,8 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from articles import workflow
 from articles.models import Status
+from editorial import workflow
 from tests.factories import make_article, make_correspondent, make_editor
 from tests.portal_tests.helpers import make_call
 
@@ -47,11 +47,11 @@ def pages(client):
     )
     client.force_login(author)
     return [
-        reverse("articles:submit"),
-        reverse("articles:revise", args=[draft.pk]),
-        reverse("articles:my_submission", args=[sent_back.pk]),
-        reverse("articles:my_submissions"),
-        reverse("articles:mail_settings"),
+        reverse("portal:submit"),
+        reverse("portal:revise", args=[draft.pk]),
+        reverse("portal:my_submission", args=[sent_back.pk]),
+        reverse("portal:my_submissions"),
+        reverse("portal:mail_settings"),
     ]
 
 

@@ -5,9 +5,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import OperationalError
 from django.urls import reverse
 
-from articles import portal, workflow
 from articles.models import Article, ArticleTransition, Status
-from articles.submissions import SubmissionRefused, save_submission
+from editorial import workflow
+from portal import views as portal
+from portal.submissions import SubmissionRefused, save_submission
 from tests.factories import make_article, make_correspondent, make_editor
 from tests.portal_tests.helpers import form_data, jpeg_bytes, make_call
 
@@ -40,7 +41,7 @@ def test_an_editors_rejection_during_the_save_stands_and_the_text_is_shown_again
     upload = SimpleUploadedFile("a.jpg", jpeg_bytes(), content_type="image/jpeg")
 
     response = client.post(
-        reverse("articles:revise", args=[piece.pk]),
+        reverse("portal:revise", args=[piece.pk]),
         {
             **form_data(
                 call,
@@ -101,7 +102,7 @@ def test_a_failure_while_submitting_leaves_no_draft_behind(client, author, monke
 
     with pytest.raises(OperationalError):
         client.post(
-            reverse("articles:submit"),
+            reverse("portal:submit"),
             {**form_data(call, author.contributor.zone), "submit": "1"},
         )
 
@@ -114,7 +115,7 @@ def test_a_form_posted_after_the_piece_moved_on_comes_back_with_the_text(client,
     workflow.article_transition(article=piece, to=Status.REJECTED, by=editor, note="不采用。")
 
     response = client.post(
-        reverse("articles:revise", args=[piece.pk]),
+        reverse("portal:revise", args=[piece.pk]),
         {**form_data(call, author.contributor.zone, title="改过的标题"), "submit": "1"},
     )
 

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from articles.models import Article, Status
-from articles.workflow import article_transition
+from editorial.workflow import article_transition
 from tests.factories import make_correspondent, make_editor, make_zone
 from tests.mail import sent_mail
 from tests.portal_tests.helpers import form_data, jpeg_bytes, make_call
@@ -30,26 +30,24 @@ def test_submitting_a_piece_numbers_it_and_shows_it_under_my_submissions(client,
     call = make_call()
 
     response = client.post(
-        reverse("articles:submit"), {**form_data(call, author.contributor.zone), "submit": "1"}
+        reverse("portal:submit"), {**form_data(call, author.contributor.zone), "submit": "1"}
     )
 
     piece = Article.objects.get()
     assert response.status_code == 302 and response.url == reverse(
-        "articles:my_submission", args=[piece.pk]
+        "portal:my_submission", args=[piece.pk]
     )
     assert piece.status == Status.SUBMITTED
     assert piece.manuscript_number.startswith("KFQ-")
     assert piece.author_names() == ["麻洁琼"]
-    listing = client.get(reverse("articles:my_submissions")).content.decode()
+    listing = client.get(reverse("portal:my_submissions")).content.decode()
     assert piece.manuscript_number in listing and "已投稿" in listing
 
 
 def test_saving_a_draft_gives_no_number(client, author):
     call = make_call()
 
-    client.post(
-        reverse("articles:submit"), {**form_data(call, author.contributor.zone), "save": "1"}
-    )
+    client.post(reverse("portal:submit"), {**form_data(call, author.contributor.zone), "save": "1"})
 
     piece = Article.objects.get()
     assert piece.status == Status.DRAFT and piece.manuscript_number is None
@@ -59,7 +57,7 @@ def test_a_piece_far_over_the_ceiling_is_refused_and_nothing_is_saved(client, au
     call = make_call()
 
     response = client.post(
-        reverse("articles:submit"),
+        reverse("portal:submit"),
         {**form_data(call, author.contributor.zone, genre="消息", body="字" * 1700), "submit": "1"},
     )
 
@@ -72,7 +70,7 @@ def test_a_piece_far_from_its_target_gets_a_gentle_warning_but_goes_in(client, a
     call = make_call()
 
     response = client.post(
-        reverse("articles:submit"),
+        reverse("portal:submit"),
         {
             **form_data(call, author.contributor.zone, genre="消息", body="短" * 300 + "。"),
             "submit": "1",
@@ -89,7 +87,7 @@ def test_a_photo_is_stored_re_encoded_with_a_thumbnail(client, author):
     upload = SimpleUploadedFile("现场.jpg", jpeg_bytes(), content_type="image/jpeg")
 
     client.post(
-        reverse("articles:submit"),
+        reverse("portal:submit"),
         {
             **form_data(
                 call, author.contributor.zone, photo_caption="项目现场", photo_credit="麻洁琼摄"
@@ -109,7 +107,7 @@ def test_a_photo_needs_a_caption_and_a_credit(client, author):
     upload = SimpleUploadedFile("a.jpg", jpeg_bytes(), content_type="image/jpeg")
 
     response = client.post(
-        reverse("articles:submit"),
+        reverse("portal:submit"),
         {**form_data(call, author.contributor.zone), "photo": upload, "submit": "1"},
     )
 
@@ -125,7 +123,7 @@ def test_a_refused_photo_keeps_the_rest_of_the_submission(client, author):
     )
 
     response = client.post(
-        reverse("articles:submit"),
+        reverse("portal:submit"),
         {
             **form_data(call, author.contributor.zone, photo_caption="说明", photo_credit="供图"),
             "photo": fake,
@@ -144,14 +142,14 @@ def test_a_refused_photo_keeps_the_rest_of_the_submission(client, author):
 def test_revising_after_revision_keeps_the_number_and_the_earlier_version(client, author):
     call = make_call()
     client.post(
-        reverse("articles:submit"), {**form_data(call, author.contributor.zone), "submit": "1"}
+        reverse("portal:submit"), {**form_data(call, author.contributor.zone), "submit": "1"}
     )
     piece = Article.objects.get()
     article_transition(article=piece, to=Status.REVISION, by=make_editor(), note="请补充投资额。")
 
-    page = client.get(reverse("articles:revise", args=[piece.pk])).content.decode()
+    page = client.get(reverse("portal:revise", args=[piece.pk])).content.decode()
     client.post(
-        reverse("articles:revise", args=[piece.pk]),
+        reverse("portal:revise", args=[piece.pk]),
         {**form_data(call, author.contributor.zone, title="修改后的标题"), "submit": "1"},
     )
 
@@ -167,12 +165,12 @@ def test_revising_after_revision_keeps_the_number_and_the_earlier_version(client
 def test_a_submitted_piece_cannot_be_edited_but_can_be_withdrawn(client, author):
     call = make_call()
     client.post(
-        reverse("articles:submit"), {**form_data(call, author.contributor.zone), "submit": "1"}
+        reverse("portal:submit"), {**form_data(call, author.contributor.zone), "submit": "1"}
     )
     piece = Article.objects.get()
 
-    edit = client.get(reverse("articles:revise", args=[piece.pk]))
-    withdraw = client.post(reverse("articles:withdraw", args=[piece.pk]))
+    edit = client.get(reverse("portal:revise", args=[piece.pk]))
+    withdraw = client.post(reverse("portal:withdraw", args=[piece.pk]))
 
     assert edit.status_code == 403
     assert withdraw.status_code == 302
@@ -183,14 +181,14 @@ def test_a_submitted_piece_cannot_be_edited_but_can_be_withdrawn(client, author)
 def test_an_accepted_piece_cannot_be_withdrawn(client, author):
     call = make_call()
     client.post(
-        reverse("articles:submit"), {**form_data(call, author.contributor.zone), "submit": "1"}
+        reverse("portal:submit"), {**form_data(call, author.contributor.zone), "submit": "1"}
     )
     piece = Article.objects.get()
     editor = make_editor()
     article_transition(article=piece, to=Status.IN_REVIEW, by=editor)
     article_transition(article=piece, to=Status.ACCEPTED, by=editor)
 
-    response = client.post(reverse("articles:withdraw", args=[piece.pk]), follow=True)
+    response = client.post(reverse("portal:withdraw", args=[piece.pk]), follow=True)
 
     piece.refresh_from_db()
     assert piece.status == Status.ACCEPTED
@@ -201,7 +199,7 @@ def test_co_authors_see_the_piece_and_bylines_keep_their_order(client, author):
     call = make_call()
     partner = make_correspondent(name="张帆")
     client.post(
-        reverse("articles:submit"),
+        reverse("portal:submit"),
         {
             **form_data(call, author.contributor.zone, extra_authors="常珍珍"),
             "co_authors": [partner.contributor.pk],
@@ -211,7 +209,7 @@ def test_co_authors_see_the_piece_and_bylines_keep_their_order(client, author):
     piece = Article.objects.get()
     client.force_login(partner)
 
-    response = client.get(reverse("articles:my_submission", args=[piece.pk]))
+    response = client.get(reverse("portal:my_submission", args=[piece.pk]))
 
     assert piece.author_names() == ["麻洁琼", "张帆", "常珍珍"]
     assert response.status_code == 200
@@ -221,7 +219,7 @@ def test_the_revise_form_shows_the_current_photo_caption_and_credit(client, auth
     call = make_call()
     upload = SimpleUploadedFile("a.jpg", jpeg_bytes(), content_type="image/jpeg")
     client.post(
-        reverse("articles:submit"),
+        reverse("portal:submit"),
         {
             **form_data(
                 call, author.contributor.zone, photo_caption="项目现场", photo_credit="麻洁琼摄"
@@ -232,13 +230,12 @@ def test_the_revise_form_shows_the_current_photo_caption_and_credit(client, auth
     )
     piece = Article.objects.get()
 
-    html = client.get(reverse("articles:revise", args=[piece.pk])).content.decode()
+    html = client.get(reverse("portal:revise", args=[piece.pk])).content.decode()
 
     assert 'value="项目现场"' in html and 'value="麻洁琼摄"' in html
 
 
 def test_password_reset_sends_a_chinese_mail_with_a_working_link(client):
-
     user = make_correspondent(email="reset@example.cn")
 
     response = client.post(reverse("password_reset"), {"email": "reset@example.cn"})
@@ -252,11 +249,11 @@ def test_password_reset_sends_a_chinese_mail_with_a_working_link(client):
 
 
 def test_the_live_counter_gets_its_thresholds_from_the_server_rule(client, author):
-    from articles.submissions import CEILING, WARN_ABOVE, WARN_BELOW
+    from portal.submissions import CEILING, WARN_ABOVE, WARN_BELOW
 
     make_call()
 
-    html = client.get(reverse("articles:submit")).content.decode()
+    html = client.get(reverse("portal:submit")).content.decode()
 
     assert f'data-warn-below="{WARN_BELOW}"' in html
     assert f'data-warn-above="{WARN_ABOVE}"' in html

@@ -5,9 +5,11 @@ import io
 import pytest
 from django.core.management import call_command
 
-from articles import workflow
 from articles.models import Article, SearchEntry, Status
-from articles.search import index_articles, indexing, search
+from editorial import workflow
+from search import indexing
+from search.indexing import index_articles
+from search.query import search
 from tests.factories import make_article, make_editor, make_issue, make_zone
 
 pytestmark = pytest.mark.django_db
@@ -111,7 +113,7 @@ def test_publishing_an_issue_indexes_each_piece_once(monkeypatch):
 
     # Both ways in: the workflow's direct call and the receiver for the issue's save.
     monkeypatch.setattr(indexing, "index_articles", counting)
-    monkeypatch.setattr(workflow.search, "index_articles", counting)
+    monkeypatch.setattr(workflow, "index_articles", counting)
     workflow.publish_issue(issue=issue, by=editor)
     assert [len(ids) for ids in calls] == [2]
     assert len(found("光伏")) == 2

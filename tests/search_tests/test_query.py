@@ -3,8 +3,7 @@
 import pytest
 
 from articles.models import Article, Genre
-from articles.search import search
-from articles.search.query import MAX_QUERY_CHARS, parse_query
+from search.query import MAX_QUERY_CHARS, parse_query, search
 from tests.factories import make_article, make_issue, make_zone
 from zones.models import City
 

@@ -3,7 +3,8 @@
 import pytest
 
 from articles.models import Article
-from articles.search import search, segmentation
+from search import segmentation
+from search.query import search
 from zones.models import Zone, ZoneAlias
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 SEGMENT = """
 import django
 django.setup()
-from articles.search import segmentation
+from search import segmentation
 print(segmentation.query_terms("山西转型综合改革示范区"))
 """
 

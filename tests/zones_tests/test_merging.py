@@ -78,10 +78,10 @@ def test_merge_moves_awards_and_search_entries_and_reindexes_the_moved_pieces(cl
     import datetime
 
     from articles.models import SearchEntry
-    from articles.search import search
-    from articles.search.indexing import document_of
     from awards.models import Award
     from awards.services import fix_awards
+    from search.indexing import document_of
+    from search.query import search
     from tests.factories import make_editor, make_issue
 
     editor = make_editor()

@@ -1,0 +1,13 @@
+"""The editors' admin: the submission queue and moves (queue.py), issue assembly (issues.py),
+the contributors' register with 新建通讯员账号 (contributors.py), the mail outbox (outbox.py),
+the superusers' 新增编辑 page (editors.py), the failed logins editors may clear (logins.py),
+and the role check the editors-only pages share (access.py)."""
+
+from editorial.admin import (  # noqa: F401  (registers the ModelAdmins)
+    contributors,
+    editors,
+    issues,
+    logins,
+    outbox,
+    queue,
+)

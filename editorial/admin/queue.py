@@ -1,0 +1,349 @@
+"""The submission queue: what waits for the editors, and the moves they make on it.
+
+Every move goes through editorial.workflow; this module only offers buttons and actions.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Exists, OuterRef, Subquery
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+
+from articles.admin.photos import PhotoInline
+from articles.models import (
+    Article,
+    ArticleTransition,
+    ArticleVersion,
+    Authorship,
+    CallGenre,
+    EditorComment,
+    Issue,
+    Photo,
+    Status,
+)
+from articles.text import count_characters
+from editorial import workflow
+from editorial.roles import Role
+
+
+class QueueFilter(admin.SimpleListFilter):
+    """Opens on what waits for the editors; '全部' shows everything."""
+
+    title = "队列"
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):
+        return [("waiting", "待处理"), ("revision", "等待通讯员修改"), ("all", "全部")]
+
+    def choices(self, changelist):
+        value = self.value() or "waiting"
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": value == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+    def queryset(self, request, queryset):
+        value = self.value() or "waiting"
+        if value == "waiting":
+            return queryset.filter(status__in=workflow.AWAITING_EDITORS)
+        if value == "revision":
+            return queryset.filter(status=Status.REVISION)
+        return queryset
+
+
+class SubmittedYearFilter(admin.SimpleListFilter):
+    title = "投稿年份"
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = Article.objects.dates("submitted_at", "year", order="DESC")
+        return [(str(d.year), f"{d.year}年") for d in years]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(submitted_at__year=self.value())
+        return queryset
+
+
+class AuthorshipInline(admin.TabularInline):
+    model = Authorship
+    extra = 0
+    autocomplete_fields = ["contributor"]
+    ordering = ["order"]
+
+
+class TransitionInline(admin.TabularInline):
+    model = ArticleTransition
+    extra = 0
+    can_delete = False
+    fields = ["at", "from_status", "to_status", "by", "note"]
+    readonly_fields = fields
+    verbose_name_plural = "处理记录"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("by")
+
+
+class VersionInline(admin.TabularInline):
+    model = ArticleVersion
+    extra = 0
+    can_delete = False
+    fields = ["number", "created_at", "title", "body"]
+    readonly_fields = fields
+    verbose_name_plural = "历次投稿版本（供比较）"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class CommentInline(admin.StackedInline):
+    model = EditorComment
+    extra = 1
+    fields = ["body", "internal"]
+    verbose_name_plural = "编辑意见（不勾选“仅编辑部可见”时通讯员可见）"
+
+
+class MoveForm(forms.Form):
+    to = forms.ChoiceField(choices=Status.choices)
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    issue = forms.ModelChoiceField(
+        queryset=Issue.objects.filter(published_at__isnull=True), required=False
+    )
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    change_form_template = "admin/articles/article/change_form.html"
+
+    class Media:
+        css = {"all": ["css/editorial-admin.css"]}  # the 稿件处理 module
+
+    list_display = [
+        "manuscript",
+        "title",
+        "zone",
+        "genre",
+        "length_against_target",
+        "photo_mark",
+        "status",
+        "submitted_at",
+        "waiting",
+    ]
+    list_display_links = ["manuscript", "title"]
+    list_filter = [
+        QueueFilter,
+        "status",
+        "genre",
+        "theme",
+        "zone__city",
+        "zone",
+        "call",
+        SubmittedYearFilter,
+        "issue",
+    ]
+    list_select_related = ["zone", "issue"]
+    search_fields = ["manuscript_number", "title", "kicker", "subtitle", "authors__name"]
+    autocomplete_fields = ["zone", "theme", "call"]
+    # Status and issue change only through the workflow's moves (排入一期, 撤出该期, publishing
+    # an issue), which check the piece's state and keep the log; a form edit would bypass both.
+    readonly_fields = [
+        "manuscript_number",
+        "status",
+        "issue",
+        "submitted_at",
+        "source_file",
+        "source_position",
+        "created_at",
+        "updated_at",
+    ]
+    inlines = [AuthorshipInline, PhotoInline, CommentInline, TransitionInline, VersionInline]
+    actions = ["start_review", "send_back", "accept", "reject", "schedule"]
+    fieldsets = [
+        (None, {"fields": ["manuscript_number", "status", "submitted_at"]}),
+        ("稿件", {"fields": ["kicker", "title", "subtitle", "zone", "genre", "theme", "call"]}),
+        ("正文", {"fields": ["zone_label", "dateline", "body", "byline"]}),
+        ("刊发位置", {"fields": ["issue", "page", "position"]}),
+        ("来源", {"fields": ["source_file", "source_position", "created_at", "updated_at"]}),
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Page and position are arranged while a piece is scheduled; once published they are
+        # where it was printed, and before it is scheduled there is no issue to place it in.
+        if obj is not None and obj.status == Status.SCHEDULED:
+            return self.readonly_fields
+        return [*self.readonly_fields, "page", "position"]
+
+    def get_queryset(self, request):
+        target = CallGenre.objects.filter(call=OuterRef("call"), genre=OuterRef("genre"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                target_length=Subquery(target.values("target_length")[:1]),
+                has_photo=Exists(Photo.objects.filter(article=OuterRef("pk"))),
+            )
+        )
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            # The form owns only the fields it shows. The others (status, placement, number)
+            # are the workflow's and may have moved since this request read the piece, so they
+            # are taken from the row as it is now, locked until this save commits.
+            current = Article.objects.select_for_update().get(pk=obj.pk)
+            for field in Article._meta.concrete_fields:
+                if field.name not in form.fields and not field.primary_key:
+                    setattr(obj, field.attname, getattr(current, field.attname))
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is EditorComment:
+            for comment in formset.save(commit=False):
+                comment.author = comment.author or request.user
+                comment.save()
+            for comment in formset.deleted_objects:
+                comment.delete()
+            return
+        super().save_formset(request, form, formset, change)
+
+    # --- columns -----------------------------------------------------------------------
+
+    @admin.display(description="稿件编号", ordering="manuscript_number")
+    def manuscript(self, article):
+        return article.manuscript_number or "—"
+
+    @admin.display(description="字数/要求")
+    def length_against_target(self, article):
+        count = count_characters(article.body)
+        if not article.target_length:
+            return str(count)
+        return f"{count}/{article.target_length}"
+
+    @admin.display(description="配图", boolean=True, ordering="has_photo")
+    def photo_mark(self, article):
+        return article.has_photo
+
+    @admin.display(description="等待天数", ordering="status_changed_at")
+    def waiting(self, article):
+        if article.status not in workflow.AWAITING_EDITORS:
+            return "—"
+        days = workflow.days_waiting(article)
+        return "—" if days is None else f"{days}天"
+
+    # --- moves on one piece ------------------------------------------------------------
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:object_id>/move/",
+                self.admin_site.admin_view(self.move_view),
+                name="articles_article_move",
+            ),
+            *super().get_urls(),
+        ]
+
+    def move_view(self, request, object_id):
+        article = get_object_or_404(Article, pk=object_id)
+        back = redirect(reverse("admin:articles_article_change", args=[article.pk]))
+        if request.method != "POST" or not self.has_change_permission(request, article):
+            self.message_user(request, "无权操作。", messages.ERROR)
+            return back
+        form = MoveForm(request.POST)
+        if not form.is_valid():
+            self.message_user(request, "操作无效：" + form.errors.as_text(), messages.ERROR)
+            return back
+        try:
+            workflow.article_transition(
+                article=article,
+                to=form.cleaned_data["to"],
+                by=request.user,
+                note=form.cleaned_data["note"],
+                issue=form.cleaned_data["issue"],
+            )
+        except workflow.TransitionNotAllowed as refusal:
+            self.message_user(request, str(refusal), messages.ERROR)
+        else:
+            label = Status(form.cleaned_data["to"]).label
+            self.message_user(request, f"《{article.title}》已改为“{label}”。", messages.SUCCESS)
+        return back
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context["moves"] = [
+                (to, move)
+                for to, move in workflow.available_moves(request.user, obj)
+                if Role.EDITOR in move.roles
+            ]
+            context["open_issues"] = Issue.objects.filter(published_at__isnull=True)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    # --- bulk actions ------------------------------------------------------------------
+
+    def _bulk_move(self, request, queryset, to: Status, label: str):
+        needs_note = any(
+            move.needs_note for (_, target), move in workflow.MOVES.items() if target == to
+        )
+        needs_issue = to == Status.SCHEDULED
+        if "confirm" not in request.POST and (needs_note or needs_issue):
+            return TemplateResponse(
+                request,
+                "admin/articles/article/bulk_move.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": label,
+                    "opts": self.model._meta,
+                    "pieces": queryset,
+                    "action": request.POST["action"],
+                    "needs_note": needs_note,
+                    "issues": Issue.objects.filter(published_at__isnull=True)
+                    if needs_issue
+                    else None,
+                    "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                },
+            )
+        issue = None
+        if needs_issue:
+            issue = Issue.objects.filter(pk=request.POST.get("issue") or None).first()
+        moved, refused = 0, []
+        for article in queryset:
+            try:
+                workflow.article_transition(
+                    article=article,
+                    to=to,
+                    by=request.user,
+                    note=request.POST.get("note", ""),
+                    issue=issue,
+                )
+                moved += 1
+            except workflow.TransitionNotAllowed as refusal:
+                refused.append(f"《{article.title}》：{refusal}")
+        if moved:
+            self.message_user(request, f"{label}：{moved} 篇。", messages.SUCCESS)
+        for line in refused:
+            self.message_user(request, line, messages.ERROR)
+        return None
+
+    @admin.action(description="开始审阅", permissions=["change"])
+    def start_review(self, request, queryset):
+        return self._bulk_move(request, queryset, Status.IN_REVIEW, "开始审阅")
+
+    @admin.action(description="退修（附意见）", permissions=["change"])
+    def send_back(self, request, queryset):
+        return self._bulk_move(request, queryset, Status.REVISION, "退修")
+
+    @admin.action(description="录用", permissions=["change"])
+    def accept(self, request, queryset):
+        return self._bulk_move(request, queryset, Status.ACCEPTED, "录用")
+
+    @admin.action(description="不予采用（附意见）", permissions=["change"])
+    def reject(self, request, queryset):
+        return self._bulk_move(request, queryset, Status.REJECTED, "不予采用")
+
+    @admin.action(description="排入一期", permissions=["change"])
+    def schedule(self, request, queryset):
+        return self._bulk_move(request, queryset, Status.SCHEDULED, "排入一期")

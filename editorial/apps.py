@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class EditorialConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "editorial"
+    verbose_name = "编辑部"

@@ -1,0 +1,73 @@
+"""Mail about pieces. Called inside a move's transaction; never decides anything itself.
+
+The mail goes to the outbox (articles/outbox.py) with the move and is sent by the worker.
+
+Correspondents hear of every change to their pieces; editors hear of each new submission or
+resubmission. Mail that needs no action can be turned off per user (MailPreference).
+"""
+
+from django.conf import settings
+from django.core.mail import send_mass_mail
+from django.urls import reverse
+
+from articles.models import Article, MailPreference, Status
+from editorial.editors import active_editors
+
+# Mail a correspondent always receives: it asks them to act or tells them a decision.
+ESSENTIAL_FOR_AUTHORS = frozenset({Status.REVISION, Status.ACCEPTED, Status.REJECTED})
+
+
+def without_optional_mail(users) -> set[int]:
+    """Ids of those users who turned optional mail off (one query for all of them)."""
+    return set(
+        MailPreference.objects.filter(user__in=users, optional_mail=False).values_list(
+            "user_id", flat=True
+        )
+    )
+
+
+def _site_url(path: str) -> str:
+    return settings.KFQ_SITE_URL.rstrip("/") + path
+
+
+def status_changed(*, article_id: int, source: Status, to: Status, note: str) -> int:
+    article = Article.objects.get(pk=article_id)
+    label = article.manuscript_number or article.title
+    messages = []
+    author_users = [
+        a.contributor.user
+        for a in article.authorships.select_related("contributor__user")
+        if a.contributor.user and a.contributor.user.email
+    ]
+    essential = to in ESSENTIAL_FOR_AUTHORS
+    link = _site_url(reverse("portal:my_submission", args=[article.pk]))
+    body = (
+        f"您的稿件《{article.title}》（{label}）状态已由“{Status(source).label}”"
+        f"变为“{Status(to).label}”。"
+    )
+    if note:
+        body += f"\n\n编辑部意见：\n{note}"
+    body += f"\n\n查看稿件：{link}"
+    opted_out = without_optional_mail(author_users)
+    for user in author_users:
+        if essential or user.pk not in opted_out:
+            messages.append(
+                (f"[开发区建设] 稿件{Status(to).label}：{article.title}", body, None, [user.email])
+            )
+
+    if to == Status.SUBMITTED:
+        verb = "重新投稿" if source == Status.REVISION else "新投稿"
+        admin_link = _site_url(reverse("admin:articles_article_change", args=[article.pk]))
+        editors = list(active_editors().exclude(email=""))
+        opted_out = without_optional_mail(editors)
+        for editor in editors:
+            if editor.pk not in opted_out:
+                messages.append(
+                    (
+                        f"[开发区建设] {verb}：{article.title}",
+                        f"{label}《{article.title}》{verb}，请处理：{admin_link}",
+                        None,
+                        [editor.email],
+                    )
+                )
+    return send_mass_mail(messages, fail_silently=False) if messages else 0

@@ -1,0 +1,219 @@
+"""The only module that writes Article.status.
+
+Every move is one call to article_transition(): it locks the piece, checks MOVES, writes the
+new status with its log entry, and queues its mail in the same transaction (the mail worker
+sends it later). A refused move raises TransitionNotAllowed and changes nothing.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from articles.models import (
+    Article,
+    ArticleTransition,
+    ArticleVersion,
+    Issue,
+    ManuscriptCounter,
+    Status,
+)
+from editorial import notifications
+from editorial.roles import Role, is_editor, roles_of
+from search.indexing import index_articles
+
+
+@dataclass(frozen=True)
+class Move:
+    roles: frozenset
+    label: str  # what the button says
+    needs_note: bool = False
+
+
+def _move(label, *roles, needs_note=False):
+    return Move(frozenset(roles), label, needs_note)
+
+
+A, E = Role.AUTHOR, Role.EDITOR
+
+# Which moves exist and who may make each. Publishing happens only through publish_issue().
+MOVES: dict[tuple[Status, Status], Move] = {
+    (Status.DRAFT, Status.SUBMITTED): _move("投稿", A),
+    (Status.SUBMITTED, Status.IN_REVIEW): _move("开始审阅", E),
+    (Status.SUBMITTED, Status.REVISION): _move("退修", E, needs_note=True),
+    (Status.SUBMITTED, Status.REJECTED): _move("不予采用", E, needs_note=True),
+    (Status.SUBMITTED, Status.WITHDRAWN): _move("撤回", A),
+    (Status.IN_REVIEW, Status.REVISION): _move("退修", E, needs_note=True),
+    (Status.IN_REVIEW, Status.ACCEPTED): _move("录用", E),
+    (Status.IN_REVIEW, Status.REJECTED): _move("不予采用", E, needs_note=True),
+    (Status.IN_REVIEW, Status.WITHDRAWN): _move("撤回", A),
+    (Status.REVISION, Status.SUBMITTED): _move("修改后重新投稿", A),
+    (Status.REVISION, Status.REJECTED): _move("不予采用", E, needs_note=True),
+    (Status.REVISION, Status.WITHDRAWN): _move("撤回", A),
+    (Status.ACCEPTED, Status.SCHEDULED): _move("排入一期", E),
+    (Status.SCHEDULED, Status.ACCEPTED): _move("撤出该期", E),
+}
+
+# What the author may still edit: their draft, and a piece sent back for revision.
+AUTHOR_EDITABLE = frozenset({Status.DRAFT, Status.REVISION})
+# States that wait for an editor's action, in the queue's default view.
+AWAITING_EDITORS = frozenset({Status.SUBMITTED, Status.IN_REVIEW, Status.ACCEPTED})
+
+
+class TransitionNotAllowed(Exception):
+    """A refused move; the message says why, in Chinese."""
+
+
+def available_moves(user, article: Article) -> list[tuple[Status, Move]]:
+    """The moves this user may make on this piece now, for buttons."""
+    roles = roles_of(user, article)
+    return [
+        (to, move)
+        for (source, to), move in MOVES.items()
+        if source == article.status and move.roles & roles
+    ]
+
+
+def next_manuscript_number(year: int) -> str:
+    """KFQ-YYYY-NNNN from a per-year counter that only grows; call inside a transaction."""
+    ManuscriptCounter.objects.bulk_create([ManuscriptCounter(year=year)], ignore_conflicts=True)
+    counter = ManuscriptCounter.objects.select_for_update().get(year=year)
+    counter.last = F("last") + 1
+    counter.save(update_fields=["last"])
+    counter.refresh_from_db()
+    return f"KFQ-{year}-{counter.last:04d}"
+
+
+@transaction.atomic
+def article_transition(
+    *, article: Article, to: Status, by, note: str = "", issue: Issue | None = None
+) -> Article:
+    """Move a piece to another state, or raise TransitionNotAllowed and change nothing."""
+    locked = Article.objects.select_for_update().get(pk=article.pk)
+    source = Status(locked.status)
+    to = Status(to)
+    move = MOVES.get((source, to))
+    if move is None:
+        raise TransitionNotAllowed(f"稿件当前为“{source.label}”，不能改为“{to.label}”。")
+    if not move.roles & roles_of(by, locked):
+        raise TransitionNotAllowed(f"你无权对这篇稿件执行“{move.label}”。")
+    note = note.strip()
+    if move.needs_note and not note:
+        raise TransitionNotAllowed(f"“{move.label}”需要写明意见，让通讯员知道原因。")
+
+    now = timezone.now()
+    update_fields = ["status", "status_changed_at"]
+    if to == Status.SUBMITTED:
+        _check_submittable(locked)
+        if not locked.manuscript_number:
+            locked.manuscript_number = next_manuscript_number(timezone.localdate(now).year)
+            locked.submitted_at = now
+            update_fields += ["manuscript_number", "submitted_at"]
+        _snapshot(locked)
+    if to == Status.SCHEDULED:
+        if issue is None:
+            raise TransitionNotAllowed("排期需要选择一期。")
+        if issue.published_at:
+            raise TransitionNotAllowed(f"“{issue}”已经发布，不能再排入稿件。")
+        locked.issue = issue
+        update_fields.append("issue")
+    if source == Status.SCHEDULED and to == Status.ACCEPTED:
+        locked.issue, locked.page, locked.position = None, None, None
+        update_fields += ["issue", "page", "position"]
+
+    locked.status = to
+    locked.status_changed_at = now
+    locked.save(update_fields=update_fields)
+    ArticleTransition.objects.create(
+        article=locked, from_status=source, to_status=to, by=by, note=note
+    )
+    _notify(locked, source, to, note)
+    return locked
+
+
+def _check_submittable(article: Article):
+    if not article.title.strip() or not article.body.strip():
+        raise TransitionNotAllowed("投稿前请填写标题和正文。")
+    if article.photos.filter(caption="").exists():
+        raise TransitionNotAllowed("配图需要填写图片说明。")
+
+
+def _snapshot(article: Article):
+    number = article.versions.count() + 1
+    ArticleVersion.objects.create(
+        article=article,
+        number=number,
+        kicker=article.kicker,
+        title=article.title,
+        subtitle=article.subtitle,
+        body=article.body,
+    )
+
+
+def _notify(article, source, to, note):
+    """Queue the mail about this move in the move's own transaction (editorial/outbox.py): it
+    commits or rolls back with the move, and sending happens later, in the mail worker."""
+    notifications.status_changed(article_id=article.pk, source=source, to=to, note=note)
+
+
+class IssueNotPublishable(Exception):
+    pass
+
+
+@transaction.atomic
+def publish_issue(*, issue: Issue, by) -> int:
+    """Publish every scheduled piece of an issue at once; returns how many were published."""
+    if not is_editor(by):
+        raise IssueNotPublishable("只有编辑部可以发布一期。")
+    locked_issue = Issue.objects.select_for_update().get(pk=issue.pk)
+    if locked_issue.published_at:
+        raise IssueNotPublishable(f"“{locked_issue}”已经发布。")
+    pieces = list(
+        Article.objects.select_for_update()
+        .filter(issue=locked_issue, status=Status.SCHEDULED)
+        .order_by("page", "position")
+    )
+    if not pieces:
+        raise IssueNotPublishable(f"“{locked_issue}”中还没有已排期的稿件。")
+    unplaced = [piece.title for piece in pieces if piece.page is None or piece.position is None]
+    if unplaced:
+        raise IssueNotPublishable("以下稿件还没有安排版次和顺序：" + "、".join(unplaced))
+    now = timezone.now()
+    Article.objects.filter(pk__in=[p.pk for p in pieces]).update(
+        status=Status.PUBLISHED, status_changed_at=now
+    )
+    ArticleTransition.objects.bulk_create(
+        ArticleTransition(
+            article=piece, from_status=Status.SCHEDULED, to_status=Status.PUBLISHED, by=by
+        )
+        for piece in pieces
+    )
+    locked_issue.published_at = now
+    locked_issue.save(update_fields=["published_at"])
+    index_articles(piece.pk for piece in pieces)
+    for piece in pieces:
+        _notify(piece, Status.SCHEDULED, Status.PUBLISHED, "")
+    return len(pieces)
+
+
+def publish_imported(article_ids) -> int:
+    """Pieces imported from the printed archive are published as they stand on the page."""
+    changed = (
+        Article.objects.filter(pk__in=article_ids)
+        .exclude(status=Status.PUBLISHED)
+        .update(status=Status.PUBLISHED, status_changed_at=timezone.now())
+    )
+    Issue.objects.filter(articles__pk__in=article_ids, published_at__isnull=True).update(
+        published_at=timezone.now()
+    )
+    index_articles(article_ids)
+    return changed
+
+
+def days_waiting(article: Article, today: datetime.date | None = None) -> int | None:
+    if article.status_changed_at is None:
+        return None
+    today = today or timezone.localdate()
+    return (today - timezone.localdate(article.status_changed_at)).days

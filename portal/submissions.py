@@ -1,0 +1,240 @@
+"""Saving a correspondent's piece: text, authors and the one photo.
+
+Status moves stay in workflow.py; this module writes only what the author may edit, under the
+row lock the workflow takes, and refuses when the piece moved on since the form was loaded.
+A photo is kept as pending for its uploader until the form that carries it is complete.
+"""
+
+import datetime
+import uuid
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from django.core.files.base import File
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from articles import bylines
+from articles.models import Article, CallForPapers, Contributor, PendingPhoto, Photo, Status
+from articles.photos import ProcessedPhoto
+from articles.text import count_characters
+from editorial import workflow
+
+# Against the genre's target length: outside these shares a gentle warning, past the ceiling a
+# refusal (an 800-character 消息 may run from 400 to 1200 without comment, never past 1600).
+WARN_BELOW = 0.5
+WARN_ABOVE = 1.5
+CEILING = 2.0
+
+# A form left with errors overnight is abandoned; its photo goes at the next upload.
+PENDING_LIFETIME = datetime.timedelta(days=1)
+
+STATUS_CHANGED = "稿件状态已变更，请刷新后再改。"
+FORM_USED_ELSEWHERE = "这份投稿表单已经失效，请刷新页面后再投。"
+
+
+class SubmissionRefused(Exception):
+    """The save cannot go ahead and nothing was written; str(exc) is for the form."""
+
+
+@dataclass(frozen=True)
+class LengthCheck:
+    count: int
+    target: int | None
+    warning: str = ""
+    refusal: str = ""
+
+
+@dataclass(frozen=True)
+class Saved:
+    article: Article
+    submit_refusal: str = ""  # why 投稿 was refused; the text is then saved as it stands
+    repeated: bool = False  # the same form came again; nothing new was saved
+
+
+def check_length(*, body: str, genre: str, call: CallForPapers | None) -> LengthCheck:
+    count = count_characters(body)
+    target = None
+    if call is not None:
+        target = call.genres.filter(genre=genre).values_list("target_length", flat=True).first()
+    if not target:
+        return LengthCheck(count, None)
+    if count > target * CEILING:
+        return LengthCheck(
+            count,
+            target,
+            refusal=f"{genre}要求{target}字左右，本稿{count}字，超过上限{int(target * CEILING)}字，"
+            "请删减后再投。",
+        )
+    if count < target * WARN_BELOW or count > target * WARN_ABOVE:
+        return LengthCheck(
+            count, target, warning=f"{genre}要求{target}字左右，本稿{count}字，与要求相差较多。"
+        )
+    return LengthCheck(count, target)
+
+
+@transaction.atomic
+def save_submission(
+    *,
+    user,
+    fields: dict,
+    article: Article | None = None,
+    co_authors: list[Contributor] | None = None,
+    extra_author_names: list[str] | None = None,
+    photo: PendingPhoto | None = None,
+    photo_caption: str = "",
+    photo_credit: str = "",
+    submit: bool = False,
+    token: uuid.UUID | None = None,
+) -> Saved:
+    """Create the author's piece, or update `article` as the caller loaded it.
+
+    An update is refused (SubmissionRefused) when the piece's status is no longer the one
+    the caller saw, or no longer one the author may edit. co_authors and extra_author_names
+    are None when the user left the byline alone. `token` makes a new piece's form single-use.
+    With submit, the save and the move to 已投稿 commit together; a refused move leaves the
+    saved text and says why in submit_refusal.
+    """
+    if article is None:
+        created = _create(user=user, fields=fields, token=token)
+        if created.repeated:
+            return created
+        article = created.article
+        _set_byline(
+            article=article,
+            user=user,
+            co_authors=co_authors or [],
+            extra_names=extra_author_names or [],
+        )
+    else:
+        article = _update(article=article, fields=fields)
+        if co_authors is not None or extra_author_names is not None:
+            _set_byline(
+                article=article,
+                user=user,
+                co_authors=co_authors,
+                extra_names=extra_author_names,
+            )
+    _save_photo(article=article, pending=photo, caption=photo_caption, credit=photo_credit)
+    if submit:
+        try:
+            article = workflow.article_transition(article=article, to=Status.SUBMITTED, by=user)
+        except workflow.TransitionNotAllowed as refusal:
+            return Saved(article, submit_refusal=str(refusal))
+    return Saved(article)
+
+
+def _create(*, user, fields: dict, token: uuid.UUID | None) -> Saved:
+    if token is not None:
+        earlier = Article.objects.filter(submission_token=token).first()
+        if earlier is not None:
+            return _repeated(earlier, user)
+    article = Article(created_by=user, submission_token=token, **fields)
+    try:
+        with transaction.atomic():
+            article.save()
+    except IntegrityError:
+        # The same form, sent twice at once: the other request inserted its token first.
+        earlier = Article.objects.filter(submission_token=token).first() if token else None
+        if earlier is None:
+            raise
+        return _repeated(earlier, user)
+    return Saved(article)
+
+
+def _repeated(earlier: Article, user) -> Saved:
+    if earlier.created_by_id != user.pk:
+        raise SubmissionRefused(FORM_USED_ELSEWHERE)
+    return Saved(earlier, repeated=True)
+
+
+def _update(*, article: Article, fields: dict) -> Article:
+    locked = Article.objects.select_for_update().get(pk=article.pk)
+    if locked.status != article.status or locked.status not in workflow.AUTHOR_EDITABLE:
+        raise SubmissionRefused(STATUS_CHANGED)
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    # Only the author's fields: an editor's changes to anything else stand.
+    locked.save(update_fields=[*fields, "updated_at"])
+    return locked
+
+
+def _set_byline(*, article, user, co_authors, extra_names):
+    """The byline after the author edited its co-authors.
+
+    The first author stays first; neither they, the submitter, nor the user saving can be
+    dropped by this save (a co-author never ends up sole author, nobody loses their piece).
+    Names already in the byline keep meaning the same people.
+    """
+    current = bylines.authors_of(article)
+    own = user.contributor
+    first = current[0] if current else own
+    others = current[1:]
+    if co_authors is None:
+        co_authors = [c for c in others if c.user_id]
+    if extra_names is None:
+        extra_names = [c.name for c in others if not c.user_id]
+    submitter = (
+        Contributor.objects.filter(user_id=article.created_by_id).first()
+        if article.created_by_id
+        else None
+    )
+    kept = {first, own, submitter} & set(current)
+    accounts = [c for c in others if c.user_id and (c in co_authors or c in kept)]
+    accounts += [c for c in co_authors if c not in accounts]
+    current_extras = {c.name: c for c in others if not c.user_id}
+    extras = [
+        current_extras.get(name) or bylines.contributor_for_name(name=name, zone=article.zone)
+        for name in extra_names
+    ]
+    bylines.set_authors(article=article, contributors=[first, *accounts, *extras])
+
+
+def _save_photo(*, article: Article, pending: PendingPhoto | None, caption: str, credit: str):
+    existing = article.photos.first()
+    if pending is not None:
+        if existing:
+            existing.delete()
+        existing = Photo(article=article, position=1)
+        for field in ("image", "thumbnail"):
+            kept = getattr(pending, field)
+            with kept.open("rb") as source:
+                name = "photo" + PurePosixPath(kept.name).suffix
+                getattr(existing, field).save(name, File(source), save=False)
+        _discard_pending(PendingPhoto.objects.filter(pk=pending.pk))
+    if existing is not None:
+        existing.caption = caption or existing.caption
+        existing.credit = credit or existing.credit
+        existing.save()
+
+
+@transaction.atomic
+def keep_pending_photo(*, user, photo: ProcessedPhoto) -> PendingPhoto:
+    """Hold a checked photo for its uploader until their form is complete.
+
+    Pending photos older than PENDING_LIFETIME, anyone's, are removed on the way.
+    """
+    _discard_pending(PendingPhoto.objects.filter(created_at__lt=timezone.now() - PENDING_LIFETIME))
+    pending = PendingPhoto(user=user)
+    pending.image.save(photo.image.name, photo.image, save=False)
+    pending.thumbnail.save(photo.thumbnail.name, photo.thumbnail, save=False)
+    pending.save()
+    return pending
+
+
+def pending_photo_of(*, user, token) -> PendingPhoto | None:
+    """The user's own pending photo with this token; another user's never matches."""
+    return PendingPhoto.objects.filter(user=user, token=token).first()
+
+
+def _discard_pending(pending):
+    files = [name for row in pending for name in (row.image.name, row.thumbnail.name) if name]
+    pending.delete()
+    # Files go only once the rows are surely gone; a rolled-back save keeps both.
+    transaction.on_commit(lambda: _delete_files(files))
+
+
+def _delete_files(names):
+    for name in names:
+        default_storage.delete(name)

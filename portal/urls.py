@@ -1,0 +1,14 @@
+from django.urls import path
+
+from portal import views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("my/", views.my_submissions, name="my_submissions"),
+    path("my/<int:pk>/", views.my_submission, name="my_submission"),
+    path("my/<int:pk>/edit/", views.revise, name="revise"),
+    path("my/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
+    path("submit/", views.submit, name="submit"),
+    path("my/mail/", views.mail_settings, name="mail_settings"),
+]

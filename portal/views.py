@@ -1,0 +1,186 @@
+"""The correspondents' side, outside the admin: their pieces and where each stands."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from articles.models import Article, ArticleTransition, EditorComment, MailPreference, Status
+from articles.photos import PhotoRejected, process_photo
+from editorial import workflow
+from portal.forms import SubmissionForm
+from portal.submissions import SubmissionRefused, keep_pending_photo, save_submission
+
+
+def own_pieces(user):
+    """Pieces the user wrote or co-wrote; the only ones a correspondent may see or change."""
+    return Article.objects.filter(authorships__contributor__user=user).distinct()
+
+
+@login_required
+def my_submissions(request):
+    pieces = (
+        own_pieces(request.user)
+        .select_related("zone", "issue")
+        .prefetch_related(
+            Prefetch(
+                "transitions",
+                queryset=ArticleTransition.objects.exclude(note="").order_by("-at"),
+                to_attr="notes_newest_first",
+            )
+        )
+        .order_by("-created_at")
+    )
+    return render(request, "portal/my_submissions.html", {"pieces": pieces})
+
+
+@login_required
+def my_submission(request, pk):
+    piece = get_object_or_404(own_pieces(request.user).select_related("zone", "issue"), pk=pk)
+    return render(
+        request,
+        "portal/my_submission.html",
+        {
+            "piece": piece,
+            "history": piece.transitions.select_related("by").order_by("at", "pk"),
+            "comments": EditorComment.objects.filter(article=piece, internal=False),
+            "moves": workflow.available_moves(request.user, piece),
+            "editable": piece.status in workflow.AUTHOR_EDITABLE,
+            "photo": piece.photos.first(),
+        },
+    )
+
+
+def _editable_piece(user, pk):
+    piece = get_object_or_404(own_pieces(user), pk=pk)
+    if piece.status not in workflow.AUTHOR_EDITABLE:
+        raise PermissionDenied("这篇稿件现在不能修改。")
+    return piece
+
+
+@login_required
+def submit(request):
+    """A new piece: save it as a draft, or submit it to the editors."""
+    if not hasattr(request.user, "contributor"):
+        raise PermissionDenied("只有通讯员可以投稿。")
+    return _edit(request, piece=None)
+
+
+@login_required
+def revise(request, pk):
+    """Edit one's draft, or revise a piece the editors sent back, in place.
+
+    A post on a piece that moved on meanwhile comes back as the form with the posted text and
+    a note, so nothing typed is lost; only opening the form of such a piece is refused.
+    """
+    if request.method == "POST":
+        return _edit(request, piece=get_object_or_404(own_pieces(request.user), pk=pk))
+    return _edit(request, piece=_editable_piece(request.user, pk))
+
+
+def _edit(request, *, piece):
+    existing_photo = piece.photos.first() if piece else None
+    posted = request.method == "POST"
+    data = request.POST.copy() if posted else None
+    photo_error = ""
+    if posted and request.FILES.get("photo"):
+        # Checked and kept before the form is validated, so a form error does not lose it.
+        try:
+            processed = process_photo(upload=request.FILES["photo"])
+        except PhotoRejected as rejection:
+            photo_error = str(rejection)
+            data["pending_photo"] = ""
+        else:
+            pending = keep_pending_photo(user=request.user, photo=processed)
+            data["pending_photo"] = str(pending.token)
+            data.pop("remove_pending_photo", None)
+    form = SubmissionForm(data, instance=piece, user=request.user, existing_photo=existing_photo)
+    if posted and form.is_valid():
+        try:
+            saved = _save(
+                request, form, piece=piece, submit="submit" in request.POST and not photo_error
+            )
+        except SubmissionRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            return _after_save(request, form, saved, photo_error=photo_error)
+    elif photo_error:
+        form.add_error("photo", f"图片未被接受：{photo_error} 请重新选择图片。")
+    return render(
+        request,
+        "portal/submission_form.html",
+        {"form": form, "piece": piece, "photo": existing_photo},
+    )
+
+
+def _save(request, form, *, piece, submit):
+    data = form.cleaned_data
+    byline_changed = piece is None or form.byline_changed()
+    return save_submission(
+        user=request.user,
+        article=piece,
+        fields={name: data[name] for name in SubmissionForm.Meta.fields},
+        co_authors=list(data["co_authors"]) if byline_changed else None,
+        extra_author_names=data["extra_authors"] if byline_changed else None,
+        photo=data["pending_photo"],
+        photo_caption=data["photo_caption"],
+        photo_credit=data["photo_credit"],
+        submit=submit,
+        token=data.get("submission_token"),
+    )
+
+
+def _after_save(request, form, saved, *, photo_error):
+    piece = saved.article
+    if saved.repeated:
+        return redirect("portal:my_submission", piece.pk)
+    if photo_error:
+        messages.error(request, f"图片未被接受：{photo_error} 稿件文字已保存，请重新选择图片。")
+        return redirect("portal:revise", piece.pk)
+    if form.length and form.length.warning:
+        messages.warning(request, form.length.warning)
+    if saved.submit_refusal:
+        messages.error(request, f"{saved.submit_refusal} 稿件已保存为草稿。")
+        return redirect("portal:revise", piece.pk)
+    if piece.status == Status.SUBMITTED:
+        messages.success(request, "稿件已投出，编辑部处理后会通知你。")
+    else:
+        messages.success(request, "稿件已保存为草稿。")
+    return redirect("portal:my_submission", piece.pk)
+
+
+@require_POST
+@login_required
+def withdraw(request, pk):
+    piece = get_object_or_404(own_pieces(request.user), pk=pk)
+    try:
+        workflow.article_transition(article=piece, to=Status.WITHDRAWN, by=request.user)
+    except workflow.TransitionNotAllowed as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, "稿件已撤回。")
+    return redirect("portal:my_submission", piece.pk)
+
+
+class MailPreferenceForm(forms.ModelForm):
+    class Meta:
+        model = MailPreference
+        fields = ["optional_mail"]
+        labels = {"optional_mail": "接收非必要邮件（开始审阅、排期、刊发等通知；新投稿提醒）"}
+        help_texts = {"optional_mail": "退修、录用、不予采用的通知总会发送。"}
+
+
+@login_required
+def mail_settings(request):
+    preference, _ = MailPreference.objects.get_or_create(user=request.user)
+    # An all-unchecked form posts nothing at all, so bind on the method, not on the data.
+    data = request.POST if request.method == "POST" else None
+    form = MailPreferenceForm(data, instance=preference)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "邮件设置已保存。")
+        return redirect("portal:mail_settings")
+    return render(request, "portal/mail_settings.html", {"form": form})

@@ -1,0 +1,76 @@
+"""The front of the site: the home page, the call for papers, the browse page, robots.txt."""
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from articles.models import Article, CallForPapers, CallTheme, Genre, Issue
+from reader.page_cache import cached_for_readers
+from zones.models import City
+
+RECENT_ARTICLES = 10
+
+# What crawlers should leave alone: the back office, logins and a correspondent's own pages,
+# and search results (endless combinations of the archive that the listings already cover).
+PRIVATE_PATHS = ["/admin/", "/accounts/", "/my/", "/submit/", "/search/"]
+
+
+@cached_for_readers
+def home(request):
+    """The latest issue's contents, the pieces of the issues before it, the current call."""
+    issue = Issue.objects.published().first()
+    contents = recent = Article.objects.none()
+    if issue is not None:
+        published = Article.objects.published().with_listing_relations()
+        contents = published.filter(issue=issue).order_by("page", "position", "pk")
+        recent = published.exclude(issue=issue).most_recent(RECENT_ARTICLES)
+    return render(
+        request,
+        "reader/home.html",
+        {
+            "issue": issue,
+            "contents": contents,
+            "recent": recent,
+            "call": CallForPapers.objects.current(),
+            "genres": Genre,
+        },
+    )
+
+
+@cached_for_readers
+def call_for_papers(request):
+    """The current call: what the weekly asks the zones to write, and how it rewards them."""
+    call = CallForPapers.objects.current()
+    if call is None:
+        return render(request, "reader/call_for_papers.html", {"call": None}, status=404)
+    call = CallForPapers.objects.prefetch_related("themes", "genres", "rewards", "contacts").get(
+        pk=call.pk
+    )
+    return render(request, "reader/call_for_papers.html", {"call": call})
+
+
+@cached_for_readers
+def browse(request):
+    """Ways into the listing: by year, genre, theme and city, each a preset filter."""
+    return render(
+        request,
+        "reader/browse.html",
+        {
+            "years": Issue.objects.published().count_per_year(),
+            "genres": Genre,
+            "cities": City,
+            "themes": CallTheme.objects.select_related("call").order_by("-call__date", "number"),
+        },
+    )
+
+
+@require_safe
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Allow: /",
+        *(f"Disallow: {path}" for path in PRIVATE_PATHS),
+        f"Sitemap: {request.build_absolute_uri(reverse('reader:sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,187 @@
+"""A reader's search: from the words typed to a ranked, faceted, highlighted page of results.
+
+The query is an AND of the reader's terms. A term that names a zone (official name, short name
+or alias) matches any of that zone's names, so 朔州经开区 finds articles that say
+朔州经济开发区. Ranking is the backend's (title matches above body matches), the most
+recently added piece first among equals, and only the page shown is fetched. Facet counts
+are over the whole result, after the listing filters, counted in one GROUP BY over the index
+rows.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Q
+
+from articles.models import Article, Genre
+from search import segmentation
+from search.backends import current_backend
+from search.highlight import Highlighter
+from zones.models import Zone
+
+# Longer queries are cut, not refused: the reader sees which part was searched.
+MAX_QUERY_CHARS = 100
+MAX_TERMS = 12
+ZONE_FACET_SIZE = 12
+
+# An expression is an AND of groups; a group is an OR of alternatives; an alternative is an
+# AND of terms (a name that segments into several terms).
+Alternative = tuple[str, ...]
+Group = tuple[Alternative, ...]
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    text: str
+    truncated: bool = False
+    groups: tuple[Group, ...] = ()
+    zones: tuple[Zone, ...] = ()
+    highlight_words: tuple[str, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.groups
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass
+class Hit:
+    article: Article
+    title_html: str
+    snippet_html: str
+
+
+@dataclass
+class SearchResults:
+    query: ParsedQuery
+    total: int = 0
+    page: Page | None = None
+    hits: list[Hit] = field(default_factory=list)
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+
+
+def parse_query(raw: str | None) -> ParsedQuery:
+    text = " ".join((raw or "").split())
+    truncated = len(text) > MAX_QUERY_CHARS
+    text = text[:MAX_QUERY_CHARS]
+    terms = segmentation.query_terms(text)
+    truncated = truncated or len(terms) > MAX_TERMS
+    terms = terms[:MAX_TERMS]
+    if not terms:
+        return ParsedQuery(text=text, truncated=truncated)
+
+    zones = list(
+        Zone.objects.filter(
+            Q(official_name__in=terms) | Q(short_name__in=terms) | Q(aliases__name__in=terms)
+        )
+        .distinct()
+        .prefetch_related("aliases")
+    )
+    names_by_term: dict[str, set[str]] = {}
+    for zone in zones:
+        names = {zone.official_name, zone.short_name, *(a.name for a in zone.aliases.all())}
+        names.discard("")
+        for name in names & set(terms):
+            names_by_term.setdefault(name, set()).update(names)
+
+    groups = []
+    highlight_words = set(terms)
+    for term in terms:
+        names = names_by_term.get(term)
+        if not names:
+            groups.append(((term,),))
+            continue
+        alternatives = {tuple(segmentation.query_terms(name)) for name in sorted(names)}
+        groups.append(tuple(sorted(alt for alt in alternatives if alt)))
+        highlight_words.update(names)
+    return ParsedQuery(
+        text=text,
+        truncated=truncated,
+        groups=tuple(groups),
+        zones=tuple(zones),
+        highlight_words=tuple(sorted(highlight_words, key=len, reverse=True)),
+    )
+
+
+def search(text: str | None, *, articles=None, page=1, per_page: int = 20) -> SearchResults:
+    """Search the published archive; `articles`, when given, is a filtered queryset to search
+    within (the listing filters)."""
+    segmentation.ensure_dictionary()
+    parsed = parse_query(text)
+    results = SearchResults(query=parsed)
+    if parsed.is_empty:
+        return results
+
+    backend = current_backend()
+    rendered = backend.render(parsed.groups)
+    within = None
+    if articles is not None:
+        within = articles.order_by().values("pk").query.sql_with_params()
+    counts = backend.facet_counts(rendered, within)
+    results.total = sum(row[3] for row in counts)
+    results.facets = _facets(counts)
+
+    ranked = _RankedIds(backend, rendered, within, results.total)
+    results.page = Paginator(ranked, per_page).get_page(page)
+    ids = list(results.page.object_list)
+    by_id = Article.objects.published().with_listing_relations().in_bulk(ids)
+    results.page.object_list = [by_id[pk] for pk in ids if pk in by_id]
+    highlighter = Highlighter(parsed.highlight_words)
+    results.hits = [
+        Hit(
+            article=article,
+            title_html=highlighter.mark(article.title),
+            snippet_html=highlighter.snippet(article.body),
+        )
+        for article in results.page.object_list
+    ]
+    return results
+
+
+class _RankedIds:
+    """The ranked result as a sequence for Paginator: slicing asks the backend for one page."""
+
+    def __init__(self, backend, rendered, within, total):
+        self.backend, self.rendered, self.within, self.total = backend, rendered, within, total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, window: slice):
+        return self.backend.ranked_ids(
+            self.rendered, self.within, window.stop - window.start, window.start
+        )
+
+
+def _facets(counts) -> dict[str, list[FacetValue]]:
+    zone_counts, year_counts, genre_counts = Counter(), Counter(), Counter()
+    for zone_id, year, genre, hits in counts:
+        if zone_id is not None:
+            zone_counts[zone_id] += hits
+        if year is not None:
+            year_counts[year] += hits
+        genre_counts[genre] += hits
+    top_zones = sorted(zone_counts.items(), key=lambda item: (-item[1], item[0]))
+    top_zones = top_zones[:ZONE_FACET_SIZE]
+    names = dict(
+        Zone.objects.filter(pk__in=[pk for pk, _ in top_zones]).values_list("pk", "official_name")
+    )
+    genre_labels = dict(Genre.choices)
+    return {
+        "zone": [FacetValue(str(pk), names.get(pk, ""), count) for pk, count in top_zones],
+        "year": [
+            FacetValue(str(year), f"{year}年", count)
+            for year, count in sorted(year_counts.items(), reverse=True)
+        ],
+        "genre": [
+            FacetValue(genre, genre_labels.get(genre, genre), count)
+            for genre, count in sorted(genre_counts.items(), key=lambda item: (-item[1], item[0]))
+        ],
+    }

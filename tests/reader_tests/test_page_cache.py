@@ -1,0 +1,95 @@
+"""Anonymous readers get reader pages from the cache; logged-in users always get them fresh."""
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from tests.factories import make_article, make_editor, make_issue
+
+from .archive import public_urls, small_archive
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.KFQ_PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.parametrize(
+    "name", ["home", "issue_detail", "article_detail", "zone_detail", "feed", "article_list"]
+)
+def test_a_second_anonymous_read_costs_no_query(
+    client, django_assert_num_queries, page_cache, name
+):
+    url = public_urls(small_archive())[name]
+    first = client.get(url)
+
+    with django_assert_num_queries(0):
+        second = client.get(url)
+
+    assert second.status_code == 200
+    assert second.content == first.content
+
+
+def test_sitemaps_are_cached_once_rendered(client, django_assert_num_queries, page_cache):
+    small_archive()
+    first = client.get("/sitemap-articles.xml")
+
+    with django_assert_num_queries(0):
+        second = client.get("/sitemap-articles.xml")
+
+    assert second.content == first.content
+
+
+def test_anonymous_readers_see_a_new_piece_once_the_page_expires(client, page_cache):
+    issue = make_issue()
+    make_article(title="先刊发的稿件", issue=issue, page=1, position=1)
+    client.get(reverse("reader:home"))
+    make_article(title="后刊发的稿件", issue=issue, page=1, position=2)
+
+    cached = client.get(reverse("reader:home")).content.decode()
+    cache.clear()
+    fresh = client.get(reverse("reader:home")).content.decode()
+
+    assert "后刊发的稿件" not in cached
+    assert "后刊发的稿件" in fresh
+
+
+def test_logged_in_users_always_get_a_fresh_page(client, page_cache):
+    issue = make_issue()
+    make_article(title="先刊发的稿件", issue=issue, page=1, position=1)
+    client.get(reverse("reader:home"))
+    make_article(title="后刊发的稿件", issue=issue, page=1, position=2)
+    editor = make_editor()
+    client.force_login(editor)
+
+    html = client.get(reverse("reader:home")).content.decode()
+
+    assert "后刊发的稿件" in html
+    assert editor.username in html
+
+
+def test_a_logged_in_page_is_never_served_to_anonymous_readers(client, page_cache):
+    small_archive()
+    editor = make_editor()
+    client.force_login(editor)
+    client.get(reverse("reader:home"))
+    client.logout()
+
+    html = client.get(reverse("reader:home")).content.decode()
+
+    assert editor.username not in html
+    assert "通讯员登录" in html
+
+
+def test_pages_that_are_not_found_are_not_cached(client, page_cache):
+    url = reverse("reader:issue_detail", args=["2031-01-07"])
+    assert client.get(url).status_code == 404
+
+    make_article(issue=make_issue(date="2031-01-07"), page=1, position=1)
+
+    assert client.get(url).status_code == 200

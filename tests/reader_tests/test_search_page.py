@@ -1,0 +1,131 @@
+"""The /search/ page: what readers see, for every role, at a constant number of queries."""
+
+import pytest
+from django.urls import reverse
+
+from articles.models import Genre, Status
+from tests.factories import make_article, make_correspondent, make_editor, make_issue, make_zone
+
+pytestmark = pytest.mark.django_db
+
+SEARCH = reverse("reader:search")
+
+
+def test_results_page_shows_marked_titles_snippets_and_facets(client):
+    zone = make_zone(official_name="阳泉经济技术开发区", short_name="阳泉经开区")
+    article = make_article(title="光伏电站并网", body="园区光伏电站并网发电。", zone=zone)
+    response = client.get(SEARCH, {"q": "光伏"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "“光伏”共找到 1 篇稿件" in html
+    assert "<mark>光伏</mark>电站并网" in html
+    assert reverse("reader:article_detail", args=[article.pk]) in html
+    assert 'aria-label="按类别缩小范围"' in html
+    assert f"?q=%E5%85%89%E4%BC%8F&amp;zone={zone.pk}" in html
+    assert '<meta name="robots" content="noindex">' in html
+
+
+@pytest.mark.parametrize("query", ["", "   ", "，。！？", '"', "NEAR(", "光" * 5000])
+def test_odd_queries_get_a_page_not_an_error(client, query):
+    make_article(title="光伏电站")
+    response = client.get(SEARCH, {"q": query})
+    assert response.status_code == 200
+
+
+def test_empty_query_asks_for_words(client):
+    response = client.get(SEARCH)
+    assert "请输入要检索的词语" in response.content.decode()
+
+
+def test_punctuation_only_query_says_nothing_searchable(client):
+    response = client.get(SEARCH, {"q": "！？"})
+    assert "里没有可检索的字词" in response.content.decode()
+
+
+def test_long_query_says_it_was_cut(client):
+    response = client.get(SEARCH, {"q": "光伏" * 100})
+    assert "检索词过长" in response.content.decode()
+
+
+def test_no_results_says_so(client):
+    response = client.get(SEARCH, {"q": "不存在的词语组合"})
+    assert "没有找到包含这些词语的已刊发稿件" in response.content.decode()
+
+
+def test_filters_narrow_the_results_and_show_how_to_remove_them(client):
+    zone = make_zone()
+    kept = make_article(title="新能源汽车", zone=zone, genre=Genre.NEWS)
+    make_article(title="新能源汽车", genre=Genre.NEWS)
+    response = client.get(SEARCH, {"q": "新能源", "zone": zone.pk, "genre": Genre.NEWS})
+    html = response.content.decode()
+    assert "共找到 1 篇稿件" in html
+    assert reverse("reader:article_detail", args=[kept.pk]) in html
+    assert f"{zone.official_name} ×" in html
+    # The search box keeps the filters when the reader types a new query.
+    assert f'<input type="hidden" name="zone" value="{zone.pk}">' in html
+
+
+def test_invalid_filter_is_reported_and_ignored(client):
+    make_article(title="新能源汽车")
+    response = client.get(SEARCH, {"q": "新能源", "zone": "999999", "year": "abc"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "筛选条件有误" in html
+    assert "共找到 1 篇稿件" in html
+
+
+def test_pagination_keeps_query_and_filters(client):
+    zone = make_zone()
+    for _ in range(25):
+        make_article(title="数字经济", zone=zone)
+    response = client.get(SEARCH, {"q": "数字经济", "zone": zone.pk})
+    html = response.content.decode()
+    assert "第 1 / 2 页" in html
+    assert f"zone={zone.pk}&amp;page=2" in html
+    second = client.get(SEARCH, {"q": "数字经济", "zone": zone.pk, "page": 2})
+    assert second.content.decode().count('class="article-item"') == 5
+
+
+def test_unpublished_pieces_are_never_shown(client):
+    make_article(title="氢能重卡", status=Status.ACCEPTED)
+    response = client.get(SEARCH, {"q": "氢能"})
+    assert "共找到 0 篇稿件" in response.content.decode()
+
+
+@pytest.mark.parametrize("role", ["anonymous", "correspondent", "editor"])
+def test_search_is_open_to_every_role(client, role):
+    make_article(title="光伏电站")
+    if role == "correspondent":
+        client.force_login(make_correspondent())
+    elif role == "editor":
+        client.force_login(make_editor())
+    response = client.get(SEARCH, {"q": "光伏"})
+    assert response.status_code == 200
+    assert "共找到 1 篇稿件" in response.content.decode()
+
+
+def _archive(articles: int):
+    zones = [make_zone() for _ in range(3)]
+    issues = [make_issue() for _ in range(3)]
+    for n in range(articles):
+        make_article(
+            title=f"招商引资第{n}场",
+            zone=zones[n % 3],
+            issue=issues[n % 3],
+            photos=1,
+            authors=[],
+        )
+
+
+# signature, zone names in the query, scores, matching rows, zone facet names,
+# the page's articles, their authorships.
+QUERIES_PER_SEARCH = 7
+
+
+@pytest.mark.parametrize("articles", [3, 30])
+def test_query_count_does_not_grow_with_the_archive(client, django_assert_num_queries, articles):
+    _archive(articles)
+    client.get(SEARCH, {"q": "招商引资"})  # the dictionary is loaded once per process
+    with django_assert_num_queries(QUERIES_PER_SEARCH):
+        response = client.get(SEARCH, {"q": "招商引资"})
+    assert f"共找到 {articles} 篇稿件" in response.content.decode()
