@@ -1,6 +1,6 @@
 """Mail about pieces. Called inside a move's transaction; never decides anything itself.
 
-The mail goes to the outbox (articles/outbox.py) with the move and is sent by the worker.
+The mail goes to the outbox (editorial/outbox.py) with the move and is sent by the worker.
 
 Correspondents hear of every change to their pieces; editors hear of each new submission or
 resubmission. Mail that needs no action can be turned off per user (MailPreference).

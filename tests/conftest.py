@@ -143,7 +143,7 @@ def _fast_password_hashing(settings):
 
 @pytest.fixture(autouse=True)
 def _mail_through_the_outbox(settings):
-    # As in production: requests only queue mail (articles/outbox.py) and the worker delivers
+    # As in production: requests only queue mail (editorial/outbox.py) and the worker delivers
     # it, here into django.core.mail.outbox; tests.mail.sent_mail() runs the worker.
     settings.EMAIL_BACKEND = "editorial.outbox.OutboxBackend"
     settings.KFQ_MAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

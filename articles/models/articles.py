@@ -278,7 +278,7 @@ class Photo(models.Model):
             models.UniqueConstraint(fields=["article", "position"], name="photo_unique_position"),
         ]
         indexes = [
-            # articles/media.py finds the photo a requested file belongs to by the file's name.
+            # editorial/media.py finds the photo a requested file belongs to by the file's name.
             models.Index(fields=["image"], name="photo_image_idx"),
             models.Index(fields=["thumbnail"], name="photo_thumbnail_idx"),
         ]

@@ -13,7 +13,7 @@ class Genre(models.TextChoices):
 
 
 class Status(models.TextChoices):
-    """Where a piece stands. Only articles/workflow.py changes an article's status."""
+    """Where a piece stands. Only editorial/workflow.py changes an article's status."""
 
     DRAFT = "draft", "草稿"
     SUBMITTED = "submitted", "已投稿"

@@ -9,7 +9,7 @@ from articles.models.choices import Status
 
 
 class ArticleTransition(models.Model):
-    """One status move, written by articles/workflow.py in the same transaction as the move."""
+    """One status move, written by editorial/workflow.py in the same transaction as the move."""
 
     article = models.ForeignKey(
         Article, verbose_name="稿件", on_delete=models.CASCADE, related_name="transitions"

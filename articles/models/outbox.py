@@ -10,7 +10,7 @@ class OutgoingMailQuerySet(models.QuerySet):
 
 
 class OutgoingMail(models.Model):
-    """One message in the outbox (articles/outbox.py writes it, `manage.py send_mail` sends it).
+    """One message in the outbox (editorial/outbox.py writes it, `manage.py send_mail` sends it).
 
     Requests only ever write here, so a mail server that is down or slow never breaks or holds
     up a request; the worker retries with growing pauses and gives up after a day or so, leaving
