@@ -3,7 +3,7 @@
 import re
 from collections import defaultdict
 
-from bench.hostile_clients import Recorder
+from bench.hostile_records import Recorder
 
 # Every piece a client writes carries this marker in its body, so the check finds this run's pieces.
 MARKER = re.compile(r"负载标记-[0-9a-f]+-\d+-\d+")

@@ -11,6 +11,8 @@ import zlib
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
+from PIL import Image
+
 HANDLED = frozenset({400, 403, 404})
 LONG_QUERY = ("开发区光伏项目建设营商环境" * 25)[:300]
 FTS_QUERIES = [
@@ -93,8 +95,6 @@ def probes(*, article_id: int, zone_id: int) -> list[Probe]:
 
 
 def good_jpeg() -> bytes:
-    from PIL import Image
-
     buffer = io.BytesIO()
     Image.new("RGB", (320, 240), (30, 120, 200)).save(buffer, "JPEG", quality=80)
     return buffer.getvalue()
@@ -182,3 +182,13 @@ def bad_submissions() -> list[BadSubmission]:
             for index, (label, *_rest) in enumerate(bad_photos())
         ],
     ]
+
+
+def hostile_label(bad: BadSubmission) -> str:
+    return f"投稿：{bad.label}"
+
+
+def hostile_labels() -> set[str]:
+    """Every kind of hostile request a run should send at least once."""
+    labels = {probe.label for probe in probes(article_id=1, zone_id=1)}
+    return labels | {hostile_label(bad) for bad in bad_submissions()}

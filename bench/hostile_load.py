@@ -12,7 +12,6 @@ accepted submission numbered, no numberless draft left by a "投稿" click, a do
 one piece, a co-author's unchanged save keeps the byline.
 """
 
-import argparse
 import io
 import json
 import secrets
@@ -20,32 +19,29 @@ import sys
 import time
 from pathlib import Path
 
-from bench import BASE_DIR
-from bench.hostile_clients import Recorder, Site, run_clients
+from bench.hostile_client import Site
+from bench.hostile_clients import run_clients
+from bench.hostile_records import Recorder
 from bench.hostile_report import report
+from bench.options import SCRATCH, benchmark_parser
+from bench.report import environment, print_environment
 from bench.scratch import start_django
 from bench.throughput import free_port, start_gunicorn, stop_gunicorn, wait_until_serving
 
-SCRATCH = BASE_DIR / "var" / "bench"
 PASSWORD = "Load-test-2026-kfq"  # known to the clients; scratch accounts on a scratch database
 
 
 def parse_args(argv=None):
-    parser = argparse.ArgumentParser(
+    parser = benchmark_parser(
         prog="python -m bench.hostile_load",
         description="并发负载与恶意输入测试：通讯员和编辑同时操作 gunicorn（见 bench/README.md）。",
+        sqlite_name="hostile.sqlite3",
+        postgres_target="load-postgres",
+        workers=4,
     )
     parser.add_argument("--seconds", type=float, default=30.0, help="压测时长（秒），默认 30")
     parser.add_argument("--clients", type=int, default=16, help="通讯员客户端数，默认 16")
     parser.add_argument("--editors", type=int, default=2, help="编辑客户端数，默认 2")
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn sync worker 数，默认 4")
-    parser.add_argument(
-        "--database-from-env",
-        action="store_true",
-        help="使用环境变量 DATABASE_URL 指向的数据库（make load-postgres 用），"
-        "而不是 var/bench/ 下每次新建的 SQLite 文件",
-    )
-    parser.add_argument("--sqlite-file", type=Path, default=SCRATCH / "hostile.sqlite3")
     parser.add_argument(
         "--output-dir",
         type=Path,
@@ -62,8 +58,6 @@ def main(argv=None) -> int:
         database_from_env=args.database_from_env, sqlite_file=args.sqlite_file, fresh=True
     )
     from django.db import connections
-
-    from bench.report import environment, print_environment
 
     print_environment(environment())
     site = prepare(args)

@@ -5,7 +5,9 @@ import statistics
 from collections import Counter, defaultdict
 
 from bench.hostile_checks import check_database
-from bench.hostile_clients import Recorder, Site, hostile_labels
+from bench.hostile_client import Site
+from bench.hostile_inputs import hostile_labels
+from bench.hostile_records import Recorder
 from bench.report import print_table, verdict
 
 SERVER_ERROR = re.compile(r"^Internal Server Error: (\S+)", re.MULTILINE)

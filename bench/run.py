@@ -9,43 +9,35 @@ reader pages under gunicorn against a static baseline page served by the same gu
 (c) the SQL queries each page makes.
 """
 
-import argparse
 import io
 import json
 import sys
 import time
 from pathlib import Path
 
-from bench import BASE_DIR
+from bench.options import SCRATCH, benchmark_parser
 from bench.pages import PAGE_NAMES, print_query_counts, reader_pages
 from bench.report import environment, print_environment
 from bench.scratch import start_django
 from bench.search_latency import measure_search, print_search
 from bench.throughput import measure_http
 
-SCRATCH = BASE_DIR / "var" / "bench"
-
 
 def parse_args():
-    parser = argparse.ArgumentParser(
+    parser = benchmark_parser(
         prog="python -m bench.run",
         description="公开存档与中文检索的性能基准（见 bench/README.md）。",
+        sqlite_name="bench.sqlite3",
+        postgres_target="bench-postgres",
+        workers=2,
     )
     parser.add_argument("--articles", type=int, default=100_000, help="合成稿件篇数")
-    parser.add_argument(
-        "--database-from-env",
-        action="store_true",
-        help="使用环境变量 DATABASE_URL 指向的数据库（make bench-postgres 用），"
-        "而不是 var/bench/ 下的临时 SQLite 文件",
-    )
-    parser.add_argument("--sqlite-file", type=Path, default=SCRATCH / "bench.sqlite3")
     parser.add_argument("--reindex", action="store_true", help="测量前重建检索索引")
     parser.add_argument("--repeat", type=int, default=10, help="每个检索词计时的次数")
     parser.add_argument("--like-repeat", type=int, default=3, help="每个词 LIKE 扫描计时的次数")
     parser.add_argument("--duration", type=float, default=5.0, help="每个页面压测的秒数")
     parser.add_argument("--warmup", type=float, default=1.0, help="每个页面压测前预热的秒数")
     parser.add_argument("--clients", type=int, default=4, help="并发客户端进程数")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync worker 数")
     parser.add_argument(
         "--pages",
         default=",".join(PAGE_NAMES),

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from bench import BASE_DIR
+from bench.load import LoadGenerator, fetch
 from bench.pages import ReaderPage, missing_text
 from bench.report import print_table, verdict
 
@@ -61,8 +62,6 @@ def stop_gunicorn(server: subprocess.Popen):
 
 
 def wait_until_serving(server: subprocess.Popen, port: int, path: str, timeout: float = 60.0):
-    from bench.load import fetch
-
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -106,8 +105,6 @@ def measure_http(args, database_url: str, pages: list[ReaderPage], failures: lis
 
 
 def load_pages(args, port, server, pages: list[ReaderPage], failures: list[str]) -> dict:
-    from bench.load import LoadGenerator, fetch
-
     try:
         wait_until_serving(server, port, pages[0].path)
     except RuntimeError as error:

@@ -13,10 +13,9 @@ class IssueQuerySet(models.QuerySet):
         Asked of the pieces rather than of published_at so that an issue is public exactly
         when something in it is; the (status, issue) index answers it per issue.
         """
-        # Imported here: articles.py imports this module for Article.issue.
-        from articles.models.articles import Article
-
-        return self.filter(Exists(Article.objects.published().filter(issue=OuterRef("pk"))))
+        # Article is reached through the reverse relation: articles.py imports this module.
+        articles = self.model._meta.get_field("articles").related_model.objects
+        return self.filter(Exists(articles.published().filter(issue=OuterRef("pk"))))
 
     def in_year(self, year: int):
         return self.filter(date__year=year)

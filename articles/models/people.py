@@ -12,11 +12,10 @@ from zones.models import Zone
 class ContributorQuerySet(models.QuerySet):
     def with_published_work(self):
         """People with at least one published piece: the only ones the public site names."""
-        # Imported here: articles.py imports this module for Article.authors.
-        from articles.models.articles import Article
-
+        # Article is reached through the reverse relation: articles.py imports this module.
+        articles = self.model._meta.get_field("articles").related_model.objects
         return self.filter(
-            Exists(Article.objects.published().filter(authorships__contributor=OuterRef("pk")))
+            Exists(articles.published().filter(authorships__contributor=OuterRef("pk")))
         )
 
 

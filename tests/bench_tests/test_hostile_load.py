@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bench.browser import form_fields, replace_fields
-from bench.hostile_clients import Record
+from bench.hostile_records import Record
 
 PROJECT = Path(__file__).resolve().parents[2]
 

@@ -1,6 +1,4 @@
 import io
-import re
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -100,13 +98,3 @@ def test_split_official_name_reads_the_parenthesised_other_name():
         {"山西清徐经济开发区"},
     )
     assert split_official_name("朔州经济开发区") == ("朔州经济开发区", set())
-
-
-def test_the_zones_app_does_not_import_from_the_articles_app():
-    zones_dir = Path(__file__).resolve().parents[2] / "zones"
-    offenders = [
-        str(path)
-        for path in zones_dir.rglob("*.py")
-        if re.search(r"^\s*(from|import)\s+articles\b", path.read_text(), re.MULTILINE)
-    ]
-    assert offenders == []
