@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Case, Exists, OuterRef, Q, Value, When
+from django.urls import reverse
 
 
 class City(models.TextChoices):
@@ -122,6 +123,9 @@ class Zone(models.Model):
 
     def __str__(self):
         return self.official_name
+
+    def get_absolute_url(self):
+        return reverse("reader:zone_detail", args=[self.pk])
 
     @property
     def display_name(self):

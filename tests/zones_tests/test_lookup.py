@@ -82,3 +82,9 @@ def test_names_are_every_name_a_zone_is_known_by(shuozhou):
     assert shuozhou.names == {"朔州经济开发区", "朔州开发区", "朔州经开区"}
     assert make_zone(official_name="无简称工业园区", short_name="").names == {"无简称工业园区"}
 
+
+def test_a_zones_url_is_its_public_page(client, shuozhou):
+    response = client.get(shuozhou.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "朔州经济开发区" in response.content.decode()
