@@ -8,7 +8,6 @@ from articles.models import Contributor
 from editorial.roles import CORRESPONDENTS_GROUP
 from logins.accounts import AccountRefused, open_account
 from zones.models import Zone
-from zones.registry import ZoneDirectory
 
 
 class CorrespondentRefused(AccountRefused):
@@ -17,7 +16,7 @@ class CorrespondentRefused(AccountRefused):
 
 def find_zone(name: str) -> Zone:
     """A zone by official name, short name or alias."""
-    zone = ZoneDirectory().resolve(name)
+    zone = Zone.objects.meant_by(name)
     if zone is None:
         raise CorrespondentRefused(f"找不到开发区“{name}”（可用正式名称、简称或别名）。")
     return zone

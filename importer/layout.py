@@ -35,7 +35,7 @@ from articles.text import CLOSING, count_characters, ends_sentence
 from importer.call import CALL_HEADING, ParsedCall, is_call_signature, parse_call
 from importer.errors import PageRejected
 from importer.paragraphs import join_paragraphs
-from zones.registry import UNKNOWN_ZONE_AT_START, UNKNOWN_ZONE_LINE, derive_aliases
+from zones.naming import UNKNOWN_ZONE_AT_START, UNKNOWN_ZONE_LINE, derive_aliases
 
 _CJK = "\u4e00-\u9fff"
 HEADLINE_MAX_CHARS = 45

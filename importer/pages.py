@@ -17,7 +17,7 @@ from importer.errors import PageRejected
 from importer.layout import ParsedPage, read_page
 from importer.manifest import MANIFEST_NAME, Manifest, page_info_for
 from importer.store import Conflict, PageReport, is_imported, page_fingerprint, store_page
-from zones.registry import ZoneDirectory
+from zones.directory import ZoneDirectory
 
 __all__ = ["Conflict", "ImportOutcome", "PageRejected", "import_pages", "parse_file"]
 

@@ -33,7 +33,7 @@ from articles.models import (
 from editorial import workflow
 from importer.layout import Leftover, ParsedArticle, ParsedPage
 from importer.manifest import PageInfo
-from zones.registry import ZoneDirectory
+from zones.directory import ZoneDirectory
 
 # The Article fields the importer writes; with AUTHORS and CAPTIONS, what a piece's hashes cover.
 FIELDS = (

@@ -52,7 +52,7 @@ class ZoneArticlesFeed(LatestArticlesFeed):
         return f"《开发区建设》周刊刊发的{zone.official_name}稿件。"
 
     def link(self, zone):
-        return reverse("reader:zone_detail", args=[zone.pk])
+        return zone.get_absolute_url()
 
     def items(self, zone):
         # One zone's pieces: the (zone, status) index bounds the sort.

@@ -33,9 +33,6 @@ class ZoneSitemap(Sitemap):
     def items(self):
         return Zone.objects.only("pk").order_by("pk")
 
-    def location(self, zone):
-        return reverse("reader:zone_detail", args=[zone.pk])
-
 
 class ContributorSitemap(Sitemap):
     limit = 5000

@@ -12,7 +12,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Q
 
 from articles.models import Article, Genre
 from search import segmentation
@@ -77,17 +76,10 @@ def parse_query(raw: str | None) -> ParsedQuery:
     if not terms:
         return ParsedQuery(text=text, truncated=truncated)
 
-    zones = list(
-        Zone.objects.filter(
-            Q(official_name__in=terms) | Q(short_name__in=terms) | Q(aliases__name__in=terms)
-        )
-        .distinct()
-        .prefetch_related("aliases")
-    )
+    zones = list(Zone.objects.named(*terms).prefetch_related("aliases"))
     names_by_term: dict[str, set[str]] = {}
     for zone in zones:
-        names = {zone.official_name, zone.short_name, *(a.name for a in zone.aliases.all())}
-        names.discard("")
+        names = zone.names
         for name in names & set(terms):
             names_by_term.setdefault(name, set()).update(names)
 

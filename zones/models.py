@@ -1,7 +1,8 @@
 """Shanxi's development zones (开发区): the registry every article and contributor points at."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
+from django.urls import reverse
 
 
 class City(models.TextChoices):
@@ -32,6 +33,44 @@ class ZoneQuerySet(models.QuerySet):
 
     def unconfirmed(self):
         return self.filter(confirmed=False)
+
+    def named(self, *names: str):
+        """Zones known by any of these names: official name, short name or alias.
+
+        A name matches exactly once the spaces around it are dropped. A blank name matches
+        nothing, though a zone without a short name has a blank one. Several zones can share a
+        short name, so this may hold more than one zone per name; `meant_by` picks the one a
+        single name means.
+        """
+        names = {name.strip() for name in names} - {""}
+        return self.filter(
+            Q(official_name__in=names) | Q(short_name__in=names) | _has_alias_in(names)
+        )
+
+    def meant_by(self, name: str) -> "Zone | None":
+        """The zone a name means, or None when no zone is known by it.
+
+        An official name wins over an alias, and an alias over a short name, because the first
+        two name one zone each; of zones sharing a short name, the first in registry order.
+        """
+        name = name.strip()
+        return (
+            self.named(name)
+            .annotate(
+                name_rank=Case(
+                    When(official_name=name, then=Value(0)),
+                    When(_has_alias_in({name}), then=Value(1)),
+                    default=Value(2),
+                )
+            )
+            .order_by("name_rank", *Zone._meta.ordering)
+            .first()
+        )
+
+
+def _has_alias_in(names) -> Exists:
+    # A subquery rather than a join, so a zone with several matching aliases comes once.
+    return Exists(ZoneAlias.objects.filter(zone=OuterRef("pk"), name__in=names))
 
 
 class Zone(models.Model):
@@ -85,9 +124,17 @@ class Zone(models.Model):
     def __str__(self):
         return self.official_name
 
+    def get_absolute_url(self):
+        return reverse("reader:zone_detail", args=[self.pk])
+
     @property
     def display_name(self):
         return self.short_name or self.official_name
+
+    @property
+    def names(self) -> set[str]:
+        """Every name the zone is known by; prefetch `aliases` when reading it for many zones."""
+        return {self.official_name, self.short_name, *(a.name for a in self.aliases.all())} - {""}
 
 
 class ZoneAlias(models.Model):

@@ -178,7 +178,7 @@ def test_no_page_breaks_the_content_security_policy(
         "/articles/",
         published.get_absolute_url(),
         "/zones/",
-        reverse("reader:zone_detail", args=[published.zone_id]),
+        published.zone.get_absolute_url(),
         author.get_absolute_url(),
         "/call-for-papers/",
         "/certificates/",

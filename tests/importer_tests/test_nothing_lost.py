@@ -6,7 +6,7 @@ import pytest
 
 from importer.decoding import read_page_text
 from importer.layout import read_page
-from zones.registry import ZoneDirectory
+from zones.directory import ZoneDirectory
 
 from .helpers import (
     PAGE_000,

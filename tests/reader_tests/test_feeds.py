@@ -76,4 +76,6 @@ def test_zone_feed_has_only_that_zones_pieces(client):
     response = client.get(reverse("reader:zone_feed", args=[zone.pk]))
 
     assert [item.findtext("title") for item in items_of(response)] == ["本区稿件"]
-    assert "运城经济技术开发区" in ET.fromstring(response.content).find("channel").findtext("title")
+    channel = ET.fromstring(response.content).find("channel")
+    assert "运城经济技术开发区" in channel.findtext("title")
+    assert channel.findtext("link").endswith(zone.get_absolute_url())

@@ -3,9 +3,9 @@ from django.urls import reverse
 
 from articles.models import Article, Contributor
 from tests.factories import make_article, make_contributor, make_user, make_zone
+from zones.directory import ZoneDirectory
 from zones.merging import MergeRefused, merge_zones
 from zones.models import Zone, ZoneAlias
-from zones.registry import ZoneDirectory
 
 pytestmark = pytest.mark.django_db
 

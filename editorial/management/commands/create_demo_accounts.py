@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 
 from articles.bylines import contributor_for_account
 from editorial.roles import CORRESPONDENTS_GROUP, EDITORS_GROUP
-from zones.registry import ZoneDirectory
+from zones.models import Zone
 
 DEMO_CORRESPONDENT = ("tongxunyuan", "麻洁琼", "朔州经济开发区")
 
@@ -22,7 +22,7 @@ class Command(BaseCommand):
         editor = self._account("editor", "编辑部编辑（后台采编）", staff=True)
         editor.groups.add(Group.objects.get_or_create(name=EDITORS_GROUP)[0])
         username, name, zone_name = DEMO_CORRESPONDENT
-        zone = ZoneDirectory().resolve(zone_name)
+        zone = Zone.objects.meant_by(zone_name)
         if zone is None:
             self.stdout.write(f"  （未找到{zone_name}，跳过演示通讯员；请先运行 load_zones）")
         else:

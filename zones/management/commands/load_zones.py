@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from zones.registry import REGISTRY_TSV, load_registry, read_registry
+from zones.loading import REGISTRY_TSV, load_registry, read_registry
 
 
 class Command(BaseCommand):
