@@ -28,7 +28,7 @@ class ZonePlace:
 
 
 @dataclass
-class _Built:
+class _Piece:
     """An article and the draft it was built from."""
 
     order: int  # the draft's place among the page's drafts
@@ -40,11 +40,11 @@ def assemble(reading: Reading, zones) -> tuple[list[ParsedArticle], list[Leftove
     """The page's articles in reading order, and everything left over for an editor."""
     leftovers = list(reading.leftovers)
     loose_captions = list(reading.loose_captions)
-    built: list[_Built] = []
+    pieces: list[_Piece] = []
     orphans: list[Draft] = []
     for order, draft in enumerate(reading.drafts):
         if draft.has_heading and draft.body:
-            built.append(_Built(order, draft, build_article(draft, zones)))
+            pieces.append(_Piece(order, draft, build_article(draft, zones)))
         elif draft.body:
             orphans.append(draft)
         else:
@@ -52,12 +52,12 @@ def assemble(reading: Reading, zones) -> tuple[list[ParsedArticle], list[Leftove
             loose_captions += [LooseCaption(order, caption) for caption in draft.captions]
 
     for orphan in orphans:
-        leftovers += _join_orphan(orphan, built, zones)
+        leftovers += _join_orphan(orphan, pieces, zones)
 
-    if built:
+    if pieces:
         for loose in loose_captions:
-            before = [b.article for b in built if b.order < loose.drafts_before]
-            owner = before[-1] if before else built[0].article
+            before = [piece.article for piece in pieces if piece.order < loose.drafts_before]
+            owner = before[-1] if before else pieces[0].article
             owner.captions.append(loose.caption)
     else:
         leftovers += [
@@ -68,10 +68,10 @@ def assemble(reading: Reading, zones) -> tuple[list[ParsedArticle], list[Leftove
             )
             for loose in loose_captions
         ]
-    for b in built:
-        b.article.captions.sort(key=lambda caption: caption.line)
+    for piece in pieces:
+        piece.article.captions.sort(key=lambda caption: caption.line)
     leftovers.sort(key=lambda leftover: leftover.line)
-    return [b.article for b in built], leftovers
+    return [piece.article for piece in pieces], leftovers
 
 
 def _headings_left_over(draft: Draft, order: int) -> list[Leftover]:
@@ -87,16 +87,22 @@ def _headings_left_over(draft: Draft, order: int) -> list[Leftover]:
     return leftovers
 
 
-def _join_orphan(orphan: Draft, built: list[_Built], zones) -> list[Leftover]:
+def _join_orphan(orphan: Draft, pieces: list[_Piece], zones) -> list[Leftover]:
     """Join the first half of a split article to its heading further down the page; when it
     has none, the half is left over."""
     orphan_text = "".join(line.text for line in orphan.body)
-    later = [b for b in built if b.draft.first_line > orphan.first_line and not b.article.dateline]
+    later = [
+        piece
+        for piece in pieces
+        if piece.draft.first_line > orphan.first_line and not piece.article.dateline
+    ]
     target = None
-    for b in later:
-        names = {b.article.zone_name} | derive_aliases(b.article.zone_name or "")
-        if b.article.zone_name and any(name in orphan_text for name in names):
-            target = b
+    for piece in later:
+        zone_name = piece.article.zone_name
+        if zone_name and any(
+            name in orphan_text for name in {zone_name} | derive_aliases(zone_name)
+        ):
+            target = piece
             break
     if target is None and not ends_sentence(orphan.body[-1].text) and later:
         target = later[0]
@@ -112,6 +118,7 @@ def _join_orphan(orphan: Draft, built: list[_Built], zones) -> list[Leftover]:
 
 
 def build_article(draft: Draft, zones) -> ParsedArticle:
+    """The article a draft with a heading and a body makes, complete: the genre included."""
     kicker, title = kicker_and_title([line.text for line in draft.headings])
     subtitle = draft.subtitle.text if draft.subtitle else ""
     texts = [line.text for line in draft.body]

@@ -1,7 +1,7 @@
 """The records of a page being read and of a page read: what the layout modules pass around.
 
 Line is one non-blank line of the page; Draft is an article while the page is being read
-(layout_reader.py fills it, assembly.py turns it into a ParsedArticle). ParsedPage, with its
+(page_reader.py fills it, assembly.py turns it into a ParsedArticle). ParsedPage, with its
 ParsedArticles, ParsedCaptions and Leftovers, is what store.py writes. Every character of the
 page ends up in exactly one of them: ParsedPage.placed_texts() lists where.
 """
