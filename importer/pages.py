@@ -14,8 +14,9 @@ from django.db import IntegrityError
 
 from importer.decoding import decode_page, read_page_bytes, read_page_text
 from importer.errors import PageRejected
-from importer.layout import ParsedPage, read_page
+from importer.layout import read_page
 from importer.manifest import MANIFEST_NAME, Manifest, page_info_for
+from importer.records import ParsedPage
 from importer.store import Conflict, PageReport, is_imported, page_fingerprint, store_page
 from zones.directory import ZoneDirectory
 

@@ -31,8 +31,8 @@ from articles.models import (
     Photo,
 )
 from editorial import workflow
-from importer.layout import Leftover, ParsedArticle, ParsedPage
 from importer.manifest import PageInfo
+from importer.records import Leftover, ParsedArticle, ParsedPage
 from zones.directory import ZoneDirectory
 
 # The Article fields the importer writes; with AUTHORS and CAPTIONS, what a piece's hashes cover.
