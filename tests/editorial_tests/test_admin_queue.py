@@ -37,6 +37,17 @@ def submitted_piece(title="待审稿件", body="字" * 700 + "。", genre="消�
     return article_transition(article=piece, to=Status.SUBMITTED, by=author)
 
 
+def accepted_piece(editor):
+    piece = submitted_piece()
+    article_transition(article=piece, to=Status.IN_REVIEW, by=editor)
+    return article_transition(article=piece, to=Status.ACCEPTED, by=editor)
+
+
+def scheduled_piece(editor, issue):
+    piece = accepted_piece(editor)
+    return article_transition(article=piece, to=Status.SCHEDULED, by=editor, issue=issue)
+
+
 @pytest.fixture
 def editor(client):
     user = make_editor()
@@ -169,9 +180,7 @@ def test_bulk_accept_reports_pieces_it_could_not_move(client, editor):
 
 
 def test_schedule_place_and_publish_an_issue_from_the_admin(client, editor):
-    piece = submitted_piece()
-    article_transition(article=piece, to=Status.IN_REVIEW, by=editor)
-    article_transition(article=piece, to=Status.ACCEPTED, by=editor)
+    piece = accepted_piece(editor)
     issue = make_issue(title="")
     client.post(
         reverse(CHANGELIST),
@@ -193,12 +202,6 @@ def test_schedule_place_and_publish_an_issue_from_the_admin(client, editor):
     piece.refresh_from_db()
     assert piece.status == Status.PUBLISHED and piece.issue == issue
     assert piece.title in client.get(reverse("reader:home")).content.decode()
-
-
-def accepted_piece(editor):
-    piece = submitted_piece()
-    article_transition(article=piece, to=Status.IN_REVIEW, by=editor)
-    return article_transition(article=piece, to=Status.ACCEPTED, by=editor)
 
 
 @pytest.mark.parametrize("chosen", ["missing", "published", "not a number"])
@@ -253,11 +256,8 @@ def test_moves_and_publishing_need_staff_rights(client):
 
 
 def test_a_published_issue_no_longer_offers_placement_fields(client, editor):
-    piece = submitted_piece()
-    article_transition(article=piece, to=Status.IN_REVIEW, by=editor)
-    article_transition(article=piece, to=Status.ACCEPTED, by=editor)
     issue = make_issue()
-    article_transition(article=piece, to=Status.SCHEDULED, by=editor, issue=issue)
+    piece = scheduled_piece(editor, issue)
     Article.objects.filter(pk=piece.pk).update(page=1, position=1)
     change = reverse("admin:articles_issue_change", args=[issue.pk])
 
@@ -321,13 +321,6 @@ def change_form_data(response) -> dict:
                 continue
             data[form.add_prefix(name)] = "on" if value is True else value
     return data
-
-
-def scheduled_piece(editor, issue):
-    piece = submitted_piece()
-    article_transition(article=piece, to=Status.IN_REVIEW, by=editor)
-    article_transition(article=piece, to=Status.ACCEPTED, by=editor)
-    return article_transition(article=piece, to=Status.SCHEDULED, by=editor, issue=issue)
 
 
 def test_the_change_form_cannot_place_a_submitted_piece_in_an_issue(client, editor):
