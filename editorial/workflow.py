@@ -205,9 +205,7 @@ def publish_imported(article_ids) -> int:
         .exclude(status=Status.PUBLISHED)
         .update(status=Status.PUBLISHED, status_changed_at=timezone.now())
     )
-    Issue.objects.filter(articles__pk__in=article_ids, published_at__isnull=True).update(
-        published_at=timezone.now()
-    )
+    Issue.objects.open().filter(articles__pk__in=article_ids).update(published_at=timezone.now())
     index_articles(article_ids)
     return changed
 

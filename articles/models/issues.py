@@ -17,6 +17,10 @@ class IssueQuerySet(models.QuerySet):
         articles = self.model._meta.get_field("articles").related_model.objects
         return self.filter(Exists(articles.published().filter(issue=OuterRef("pk"))))
 
+    def open(self):
+        """Issues still being assembled: not yet published, so pieces can be scheduled into them."""
+        return self.filter(published_at__isnull=True)
+
     def in_year(self, year: int):
         return self.filter(date__year=year)
 

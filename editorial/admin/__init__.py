@@ -1,7 +1,9 @@
-"""The editors' admin: the submission queue and moves (queue.py), issue assembly (issues.py),
+"""The editors' admin: the submission queue and moves (queue.py) with its bulk actions made
+from the moves table (bulk_moves.py), issue assembly (issues.py),
 the contributors' register with 新建通讯员账号 (contributors.py), the mail outbox (outbox.py),
 the superusers' 新增编辑 page (editors.py), the failed logins editors may clear (logins.py),
-and the role check the editors-only pages share (access.py)."""
+the role check the editors-only pages share (access.py), and the forms of these pages with
+the checks they make (forms.py)."""
 
 from editorial.admin import (  # noqa: F401  (registers the ModelAdmins)
     contributors,

@@ -1,7 +1,6 @@
 """The contributors' register: who writes from which zone, with 新建通讯员账号 (the same
 service as `manage.py add_correspondent`) on its list."""
 
-from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.shortcuts import redirect
@@ -9,21 +8,8 @@ from django.urls import path, reverse
 
 from articles.models import Contributor
 from editorial.admin.accounts import open_account_page
+from editorial.admin.forms import CorrespondentForm
 from editorial.correspondents import add_correspondent
-from zones.models import Zone
-
-
-class CorrespondentForm(forms.Form):
-    username = forms.CharField(label="用户名", max_length=150)
-    name = forms.CharField(label="姓名（署名）", max_length=30)
-    zone = forms.ModelChoiceField(label="所属开发区", queryset=Zone.objects.all())
-    email = forms.EmailField(label="电子邮箱", required=False)
-    password = forms.CharField(
-        label="初始密码",
-        required=False,
-        widget=forms.PasswordInput,
-        help_text="留空则自动生成，保存后显示一次。",
-    )
 
 
 @admin.register(Contributor)

@@ -5,42 +5,17 @@ Editors may onboard correspondents but not editors: an editor who could make edi
 give anyone the newsroom's powers, so this stays with the system's administrators.
 """
 
-from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
-from django.contrib.auth.forms import AdminPasswordChangeForm
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 
 from editorial.admin.accounts import open_account_page
+from editorial.admin.forms import EditorForm, PasswordGivenByAdminForm
 from editorial.editors import add_editor
-from logins.passwords import require_password_change
 
 User = get_user_model()
-
-
-class EditorForm(forms.Form):
-    username = forms.CharField(label="用户名", max_length=150)
-    name = forms.CharField(label="姓名", max_length=150)
-    email = forms.EmailField(label="电子邮箱", help_text="新投稿通知和找回密码都发到这里。")
-    password = forms.CharField(
-        label="初始密码",
-        required=False,
-        widget=forms.PasswordInput,
-        help_text="留空则自动生成，保存后显示一次。编辑首次登录时须改成自己的密码。",
-    )
-
-
-class PasswordGivenByAdminForm(AdminPasswordChangeForm):
-    """An administrator typed this password for someone (who forgot theirs and has no
-    address to reset it): like an onboarding password, its owner replaces it at next login."""
-
-    def save(self, commit=True):
-        user = super().save(commit)
-        if user.has_usable_password():
-            require_password_change(user=user)
-        return user
 
 
 admin.site.unregister(User)

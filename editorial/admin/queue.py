@@ -1,13 +1,13 @@
-"""The submission queue: what waits for the editors, and the moves they make on it.
+"""The submission queue: what waits for the editors, each piece's page with its moves, and
+the columns and filters editors sort the queue by.
 
-Every move goes through editorial.workflow; this module only offers buttons and actions.
+Every move goes through editorial.workflow; this module only offers the buttons, and takes
+the bulk actions from editorial.admin.bulk_moves.
 """
 
-from django import forms
 from django.contrib import admin, messages
 from django.db.models import Exists, OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from articles.admin.photos import PhotoInline
@@ -24,6 +24,8 @@ from articles.models import (
 )
 from articles.text import count_characters
 from editorial import workflow
+from editorial.admin.bulk_moves import bulk_move_actions
+from editorial.admin.forms import MoveForm
 from editorial.roles import Role
 
 
@@ -109,14 +111,6 @@ class CommentInline(admin.StackedInline):
     verbose_name_plural = "编辑意见（不勾选“仅编辑部可见”时通讯员可见）"
 
 
-class MoveForm(forms.Form):
-    to = forms.ChoiceField(choices=Status.choices)
-    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    issue = forms.ModelChoiceField(
-        queryset=Issue.objects.filter(published_at__isnull=True), required=False
-    )
-
-
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     change_form_template = "admin/articles/article/change_form.html"
@@ -163,7 +157,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "updated_at",
     ]
     inlines = [AuthorshipInline, PhotoInline, CommentInline, TransitionInline, VersionInline]
-    actions = ["start_review", "send_back", "accept", "reject", "schedule"]
+    actions = bulk_move_actions(workflow.MOVES)
     fieldsets = [
         (None, {"fields": ["manuscript_number", "status", "submitted_at"]}),
         ("稿件", {"fields": ["kicker", "title", "subtitle", "zone", "genre", "theme", "call"]}),
@@ -279,71 +273,5 @@ class ArticleAdmin(admin.ModelAdmin):
                 for to, move in workflow.available_moves(request.user, obj)
                 if Role.EDITOR in move.roles
             ]
-            context["open_issues"] = Issue.objects.filter(published_at__isnull=True)
+            context["open_issues"] = Issue.objects.open()
         return super().render_change_form(request, context, add, change, form_url, obj)
-
-    # --- bulk actions ------------------------------------------------------------------
-
-    def _bulk_move(self, request, queryset, to: Status, label: str):
-        needs_note = any(
-            move.needs_note for (_, target), move in workflow.MOVES.items() if target == to
-        )
-        needs_issue = to == Status.SCHEDULED
-        if "confirm" not in request.POST and (needs_note or needs_issue):
-            return TemplateResponse(
-                request,
-                "admin/articles/article/bulk_move.html",
-                {
-                    **self.admin_site.each_context(request),
-                    "title": label,
-                    "opts": self.model._meta,
-                    "pieces": queryset,
-                    "action": request.POST["action"],
-                    "needs_note": needs_note,
-                    "issues": Issue.objects.filter(published_at__isnull=True)
-                    if needs_issue
-                    else None,
-                    "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-                },
-            )
-        issue = None
-        if needs_issue:
-            issue = Issue.objects.filter(pk=request.POST.get("issue") or None).first()
-        moved, refused = 0, []
-        for article in queryset:
-            try:
-                workflow.article_transition(
-                    article=article,
-                    to=to,
-                    by=request.user,
-                    note=request.POST.get("note", ""),
-                    issue=issue,
-                )
-                moved += 1
-            except workflow.TransitionNotAllowed as refusal:
-                refused.append(f"《{article.title}》：{refusal}")
-        if moved:
-            self.message_user(request, f"{label}：{moved} 篇。", messages.SUCCESS)
-        for line in refused:
-            self.message_user(request, line, messages.ERROR)
-        return None
-
-    @admin.action(description="开始审阅", permissions=["change"])
-    def start_review(self, request, queryset):
-        return self._bulk_move(request, queryset, Status.IN_REVIEW, "开始审阅")
-
-    @admin.action(description="退修（附意见）", permissions=["change"])
-    def send_back(self, request, queryset):
-        return self._bulk_move(request, queryset, Status.REVISION, "退修")
-
-    @admin.action(description="录用", permissions=["change"])
-    def accept(self, request, queryset):
-        return self._bulk_move(request, queryset, Status.ACCEPTED, "录用")
-
-    @admin.action(description="不予采用（附意见）", permissions=["change"])
-    def reject(self, request, queryset):
-        return self._bulk_move(request, queryset, Status.REJECTED, "不予采用")
-
-    @admin.action(description="排入一期", permissions=["change"])
-    def schedule(self, request, queryset):
-        return self._bulk_move(request, queryset, Status.SCHEDULED, "排入一期")

@@ -1,11 +1,14 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, CallForPapers, CallGenre, Status
-from editorial.workflow import article_transition
+from editorial.admin.bulk_moves import bulk_move_actions
+from editorial.roles import Role
+from editorial.workflow import AWAITING_EDITORS, MOVES, Move, article_transition
 from tests.factories import (
     make_article,
     make_correspondent,
@@ -32,6 +35,17 @@ def submitted_piece(title="待审稿件", body="字" * 700 + "。", genre="消�
         call=call,
     )
     return article_transition(article=piece, to=Status.SUBMITTED, by=author)
+
+
+def accepted_piece(editor):
+    piece = submitted_piece()
+    article_transition(article=piece, to=Status.IN_REVIEW, by=editor)
+    return article_transition(article=piece, to=Status.ACCEPTED, by=editor)
+
+
+def scheduled_piece(editor, issue):
+    piece = accepted_piece(editor)
+    return article_transition(article=piece, to=Status.SCHEDULED, by=editor, issue=issue)
 
 
 @pytest.fixture
@@ -95,7 +109,7 @@ def test_status_cannot_be_edited_in_the_change_form(client, editor):
 
 def test_bulk_send_back_asks_for_a_note_then_moves_every_piece(client, editor):
     pieces = [submitted_piece("甲"), submitted_piece("乙")]
-    data = {"action": "send_back", "_selected_action": [p.pk for p in pieces]}
+    data = {"action": "move_to_revision", "_selected_action": [p.pk for p in pieces]}
 
     ask = client.post(reverse(CHANGELIST), data)
     done = client.post(
@@ -109,6 +123,46 @@ def test_bulk_send_back_asks_for_a_note_then_moves_every_piece(client, editor):
     assert "退修：2 篇" in done.content.decode()
 
 
+def test_a_bulk_move_without_the_note_it_needs_asks_again_and_moves_nothing(client, editor):
+    piece = submitted_piece()
+
+    response = client.post(
+        reverse(CHANGELIST),
+        {"action": "move_to_revision", "_selected_action": [piece.pk], "confirm": "1", "note": " "},
+    )
+
+    assert "请写明意见，让通讯员知道原因。" in response.content.decode()
+    assert Article.objects.get(pk=piece.pk).status == Status.SUBMITTED
+
+
+def test_every_editors_move_on_waiting_pieces_is_a_bulk_action_labelled_as_in_the_table(
+    client, editor
+):
+    submitted_piece()
+
+    html = client.get(reverse(CHANGELIST)).content.decode()
+
+    offered = dict(re.findall(r'<option value="(move_to_\w+)">([^<]+)</option>', html))
+    expected = {
+        f"move_to_{to.value}": move.label + ("（附意见）" if move.needs_note else "")
+        for (source, to), move in MOVES.items()
+        if source in AWAITING_EDITORS and Role.EDITOR in move.roles
+    }
+    assert offered == expected
+    assert sorted(offered.values()) == sorted(
+        ["开始审阅", "退修（附意见）", "录用", "不予采用（附意见）", "排入一期"]
+    )
+
+
+def test_a_move_added_to_the_table_gets_its_bulk_action():
+    added = Move(frozenset({Role.EDITOR}), "代为撤回", needs_note=True)
+
+    actions = bulk_move_actions({**MOVES, (Status.SUBMITTED, Status.WITHDRAWN): added})
+
+    descriptions = {action.__name__: action.short_description for action in actions}
+    assert descriptions["move_to_withdrawn"] == "代为撤回（附意见）"
+
+
 def test_bulk_accept_reports_pieces_it_could_not_move(client, editor):
     reviewed = submitted_piece("审阅中")
     article_transition(article=reviewed, to=Status.IN_REVIEW, by=editor)
@@ -116,7 +170,7 @@ def test_bulk_accept_reports_pieces_it_could_not_move(client, editor):
 
     response = client.post(
         reverse(CHANGELIST),
-        {"action": "accept", "_selected_action": [reviewed.pk, fresh.pk]},
+        {"action": "move_to_accepted", "_selected_action": [reviewed.pk, fresh.pk]},
         follow=True,
     )
 
@@ -126,13 +180,16 @@ def test_bulk_accept_reports_pieces_it_could_not_move(client, editor):
 
 
 def test_schedule_place_and_publish_an_issue_from_the_admin(client, editor):
-    piece = submitted_piece()
-    article_transition(article=piece, to=Status.IN_REVIEW, by=editor)
-    article_transition(article=piece, to=Status.ACCEPTED, by=editor)
+    piece = accepted_piece(editor)
     issue = make_issue(title="")
     client.post(
         reverse(CHANGELIST),
-        {"action": "schedule", "_selected_action": [piece.pk], "confirm": "1", "issue": issue.pk},
+        {
+            "action": "move_to_scheduled",
+            "_selected_action": [piece.pk],
+            "confirm": "1",
+            "issue": issue.pk,
+        },
     )
     publish = reverse("admin:articles_issue_publish", args=[issue.pk])
 
@@ -145,6 +202,45 @@ def test_schedule_place_and_publish_an_issue_from_the_admin(client, editor):
     piece.refresh_from_db()
     assert piece.status == Status.PUBLISHED and piece.issue == issue
     assert piece.title in client.get(reverse("reader:home")).content.decode()
+
+
+@pytest.mark.parametrize("chosen", ["missing", "published", "not a number"])
+def test_bulk_schedule_into_an_issue_that_cannot_take_pieces_says_so_and_changes_nothing(
+    client, editor, chosen
+):
+    piece = accepted_piece(editor)
+    issue = {
+        "missing": 999999,
+        "published": make_issue(published_at=timezone.now()).pk,
+        "not a number": "第一期",
+    }[chosen]
+
+    response = client.post(
+        reverse(CHANGELIST),
+        {
+            "action": "move_to_scheduled",
+            "_selected_action": [piece.pk],
+            "confirm": "1",
+            "issue": issue,
+        },
+    )
+
+    assert response.status_code == 200  # the confirmation page again, with the error on it
+    assert "所选的一期不存在或已经发布，不能再排入稿件。" in response.content.decode()
+    piece.refresh_from_db()
+    assert (piece.status, piece.issue) == (Status.ACCEPTED, None)
+    assert piece.transitions.count() == 3  # submitted, in review, accepted: nothing since
+
+
+def test_a_piece_is_offered_only_the_issues_still_being_assembled(client, editor):
+    piece = accepted_piece(editor)
+    make_issue(date=datetime.date(2024, 6, 4))
+    make_issue(date=datetime.date(2023, 5, 2), published_at=timezone.now())
+
+    html = client.get(reverse("admin:articles_article_change", args=[piece.pk])).content.decode()
+
+    assert "2024年6月4日" in html
+    assert "2023年5月2日" not in html
 
 
 def test_moves_and_publishing_need_staff_rights(client):
@@ -160,11 +256,8 @@ def test_moves_and_publishing_need_staff_rights(client):
 
 
 def test_a_published_issue_no_longer_offers_placement_fields(client, editor):
-    piece = submitted_piece()
-    article_transition(article=piece, to=Status.IN_REVIEW, by=editor)
-    article_transition(article=piece, to=Status.ACCEPTED, by=editor)
     issue = make_issue()
-    article_transition(article=piece, to=Status.SCHEDULED, by=editor, issue=issue)
+    piece = scheduled_piece(editor, issue)
     Article.objects.filter(pk=piece.pk).update(page=1, position=1)
     change = reverse("admin:articles_issue_change", args=[issue.pk])
 
@@ -228,13 +321,6 @@ def change_form_data(response) -> dict:
                 continue
             data[form.add_prefix(name)] = "on" if value is True else value
     return data
-
-
-def scheduled_piece(editor, issue):
-    piece = submitted_piece()
-    article_transition(article=piece, to=Status.IN_REVIEW, by=editor)
-    article_transition(article=piece, to=Status.ACCEPTED, by=editor)
-    return article_transition(article=piece, to=Status.SCHEDULED, by=editor, issue=issue)
 
 
 def test_the_change_form_cannot_place_a_submitted_piece_in_an_issue(client, editor):
