@@ -48,3 +48,9 @@ class ArchiveFilter(django_filters.FilterSet):
     class Meta:
         model = Article
         fields = ["zone", "city", "theme", "genre", "year", "issue"]
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        # Readers filter the published archive; nothing else is theirs to narrow.
+        if queryset is None:
+            queryset = Article.objects.published()
+        super().__init__(data, queryset, **kwargs)

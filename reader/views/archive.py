@@ -1,13 +1,12 @@
 """The archive's pieces: the filtered listing and one article."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from articles.models import Article
 from reader.filters import ArchiveFilter
 from reader.page_cache import cached_for_readers
+from reader.views.lists import page_of
 
-PER_PAGE = 20
 RELATED_ARTICLES = 5
 
 
@@ -18,15 +17,15 @@ def article_list(request):
     A filter value that does not exist is reported and ignored, as on the search page, so a
     stale or mistyped link still gives a page.
     """
-    filterset = ArchiveFilter(request.GET, queryset=Article.objects.published())
-    paginator = Paginator(
-        filterset.qs.printed().with_listing_relations().in_print_order(), PER_PAGE
+    filterset = ArchiveFilter(request.GET)
+    page = page_of(
+        request,
+        filterset.qs.printed().with_listing_relations().in_print_order(),
+        # Counted on the filters alone: printed() changes no count (a published piece is
+        # always in an issue) but steers SQLite away from counting on an index (genre 消息 at
+        # 100,000 pieces: 110 ms instead of 3 ms).
+        count=filterset.qs.count(),
     )
-    # Counted on the filters alone: printed() changes no count (a published piece is always in
-    # an issue) but steers SQLite away from counting on an index (genre 消息 at 100,000
-    # pieces: 110 ms instead of 3 ms).
-    paginator.count = filterset.qs.count()
-    page = paginator.get_page(request.GET.get("page"))
     return render(request, "reader/article_list.html", {"filterset": filterset, "page_obj": page})
 
 

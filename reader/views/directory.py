@@ -1,13 +1,11 @@
 """The zones, grouped by city, and the people who write from them."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from articles.models import Article, Contributor
 from reader.page_cache import cached_for_readers
+from reader.views.lists import page_of
 from zones.models import City, Zone
-
-PER_PAGE = 20
 
 
 @cached_for_readers
@@ -38,7 +36,7 @@ def zone_detail(request, pk):
         "reader/zone_detail.html",
         {
             "zone": zone,
-            "page_obj": Paginator(articles, PER_PAGE).get_page(request.GET.get("page")),
+            "page_obj": page_of(request, articles),
             "contributors": zone.contributors.with_published_work(),
         },
     )
@@ -61,6 +59,6 @@ def contributor_detail(request, pk):
         "reader/contributor_detail.html",
         {
             "contributor": contributor,
-            "page_obj": Paginator(articles, PER_PAGE).get_page(request.GET.get("page")),
+            "page_obj": page_of(request, articles),
         },
     )

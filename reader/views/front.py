@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 
 from articles.models import Article, CallForPapers, CallTheme, Genre, Issue
 from reader.page_cache import cached_for_readers
+from reader.views.lists import issue_contents
 from zones.models import City
 
 RECENT_ARTICLES = 10
@@ -22,9 +23,13 @@ def home(request):
     issue = Issue.objects.published().first()
     contents = recent = Article.objects.none()
     if issue is not None:
-        published = Article.objects.published().with_listing_relations()
-        contents = published.filter(issue=issue).order_by("page", "position", "pk")
-        recent = published.exclude(issue=issue).most_recent(RECENT_ARTICLES)
+        contents = issue_contents(issue)
+        recent = (
+            Article.objects.published()
+            .with_listing_relations()
+            .exclude(issue=issue)
+            .most_recent(RECENT_ARTICLES)
+        )
     return render(
         request,
         "reader/home.html",

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 
 from articles.models import Article, Issue
 from reader.page_cache import cached_for_readers
+from reader.views.lists import issue_contents
 
 
 @cached_for_readers
@@ -44,18 +45,12 @@ def issue_detail(request, date):
     """An issue's table of contents: its pieces page by page, in their order on the page."""
     published_issues = Issue.objects.published()
     issue = get_object_or_404(published_issues, date=date)
-    contents = (
-        Article.objects.published()
-        .filter(issue=issue)
-        .with_listing_relations()
-        .order_by("page", "position", "pk")
-    )
     return render(
         request,
         "reader/issue_detail.html",
         {
             "issue": issue,
-            "contents": contents,
+            "contents": issue_contents(issue),
             "newer": published_issues.filter(date__gt=issue.date).order_by("date").first(),
             "older": published_issues.filter(date__lt=issue.date).order_by("-date").first(),
         },

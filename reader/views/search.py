@@ -2,14 +2,13 @@
 
 from django.shortcuts import render
 
-from articles.models import Article
 from reader.filters import ArchiveFilter
 from search.query import MAX_QUERY_CHARS
 from search.query import search as search_archive
 
 
 def search(request):
-    filterset = ArchiveFilter(request.GET, queryset=Article.objects.published())
+    filterset = ArchiveFilter(request.GET)
     filterset.form.is_valid()  # invalid values are reported on the page and left out
     active = any(value not in (None, "") for value in filterset.form.cleaned_data.values())
     results = search_archive(

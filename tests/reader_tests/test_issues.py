@@ -56,6 +56,8 @@ def test_issue_page_is_a_table_of_contents_by_page_and_position(client):
     assert html.index("第1版") < html.index("第一版头条") < html.index("第一版次条")
     assert html.index("第一版次条") < html.index("第2版") < html.index("第二版头条")
     assert "朔州经开区" in html and "麻洁琼" in html
+    # The heading names the issue; its pieces do not repeat the date.
+    assert html.count('<time datetime="2024-03-05">') == 1
 
 
 def test_issue_page_links_the_issues_before_and_after(client):

@@ -74,16 +74,52 @@ def test_invalid_filter_is_reported_and_ignored(client):
     assert "共找到 1 篇稿件" in html
 
 
+def test_invalid_filter_reads_as_on_the_listing(client):
+    make_article(title="新能源汽车")
+    params = {"q": "新能源", "year": "abc"}
+    searched = client.get(SEARCH, params).content.decode()
+    listed = client.get(reverse("reader:article_list"), params).content.decode()
+    for html in (searched, listed):
+        assert "年份：没有这一项（“abc”）。" in html
+
+
+def test_a_hit_reads_like_a_listed_article_with_its_passage_marked(client):
+    zone = make_zone(official_name="朔州经济开发区", short_name="朔州经开区")
+    article = make_article(
+        kicker="引题文字",
+        title="光伏电站并网",
+        subtitle="副题文字",
+        body="园区光伏电站并网发电。",
+        zone=zone,
+        issue=make_issue(),  # the listing shows pieces placed in an issue
+    )
+    searched = client.get(SEARCH, {"q": "光伏"}).content.decode()
+    listed = client.get(reverse("reader:article_list")).content.decode()
+    zone_link = (
+        f'<a class="zone" href="{reverse("reader:zone_detail", args=[zone.pk])}">朔州经开区</a>'
+    )
+    for html in (searched, listed):
+        assert '<p class="kicker">引题文字</p>' in html
+        assert '<p class="subtitle">副题文字</p>' in html
+        assert zone_link in html
+        assert f'<a href="{article.get_absolute_url()}">' in html
+    assert '<p class="snippet">园区<mark>光伏</mark>电站并网发电。</p>' in searched
+
+
 def test_pagination_keeps_query_and_filters(client):
     zone = make_zone()
     for _ in range(25):
         make_article(title="数字经济", zone=zone)
+    query = f"?q=%E6%95%B0%E5%AD%97%E7%BB%8F%E6%B5%8E&amp;zone={zone.pk}"
     response = client.get(SEARCH, {"q": "数字经济", "zone": zone.pk})
     html = response.content.decode()
     assert "第 1 / 2 页" in html
-    assert f"zone={zone.pk}&amp;page=2" in html
+    assert f'<a href="{query}&amp;page=2" rel="next">下一页</a>' in html
     second = client.get(SEARCH, {"q": "数字经济", "zone": zone.pk, "page": 2})
-    assert second.content.decode().count('class="article-item"') == 5
+    html = second.content.decode()
+    assert html.count('class="article-item"') == 5
+    assert f'<a href="{query}&amp;page=1" rel="prev">上一页</a>' in html
+    assert '<ol class="article-list" start="21">' in html
 
 
 def test_unpublished_pieces_are_never_shown(client):
