@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from awards import services
 from awards.models import Award
+from tests.error_pages import FORBIDDEN_TEXT
 from tests.factories import make_editor
 from tests.roles import ROLES
 
@@ -105,7 +106,7 @@ def test_access(client, scene, people, role, url_name, args, method, says, expec
     else:
         assert response.status_code == want
     if want == FORBIDDEN:
-        assert "没有权限" in response.content.decode()
+        assert FORBIDDEN_TEXT in response.content.decode()
     elif want == OK:
         assert says.encode() in response.content
     if method == "post" and want != REDIRECT:

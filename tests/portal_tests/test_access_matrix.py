@@ -8,6 +8,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from articles.models import Article, CallForPapers, Status
+from tests.error_pages import FORBIDDEN_TEXT, NOT_FOUND_TEXT
 from tests.factories import make_article, make_issue
 from tests.roles import OTHER_CORRESPONDENT, ROLES, people_by_role
 
@@ -19,7 +20,7 @@ OK, FORBIDDEN, NOT_FOUND = 200, 403, 404
 DONE = 302  # the action ran and redirected back to the piece
 SENT_BACK = "sent_back"  # refused: redirected back with a message that says so
 # What each answer says on the page, so a refusal is the site's own page and not a blank one.
-REFUSALS = {FORBIDDEN: "没有权限", NOT_FOUND: "页面不存在"}
+REFUSALS = {FORBIDDEN: FORBIDDEN_TEXT, NOT_FOUND: NOT_FOUND_TEXT}
 
 # url name, which piece, method, what the page says when it opens, expected per role (in
 # PORTAL_ROLES order: anonymous, correspondent, staff, editor, superuser, other correspondent)

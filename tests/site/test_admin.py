@@ -16,6 +16,7 @@ from articles.models import (
     Issue,
     Photo,
 )
+from tests.error_pages import FORBIDDEN_TEXT
 from tests.factories import make_article, make_contributor, make_issue, make_user
 from tests.roles import PLAIN_LOGIN, people_by_role
 from zones.models import Zone, ZoneAlias
@@ -69,7 +70,7 @@ def test_staff_outside_the_editors_group_are_refused(client, people, model):
     response = client.get(admin_url(model))
 
     assert response.status_code == 403
-    assert "没有权限" in response.content.decode()
+    assert FORBIDDEN_TEXT in response.content.decode()
 
 
 @pytest.mark.parametrize("role", ["editor", "superuser"])
