@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 
 from articles.models import Photo, Status
 from tests.articles_tests.test_photos import jpeg_bytes
-from tests.error_pages import NOT_FOUND_TEXT
+from tests.error_pages import is_not_found_page
 from tests.factories import make_article, make_correspondent, make_editor
 
 pytestmark = pytest.mark.django_db
@@ -32,11 +32,6 @@ def body(response) -> bytes:
     return b"".join(response.streaming_content)
 
 
-def not_found(response) -> bool:
-    """Refused as a reader sees it: the site's 页面不存在 page, no photo."""
-    return response.status_code == 404 and NOT_FOUND_TEXT in response.content.decode()
-
-
 def a_jpeg(response) -> bool:
     return response.status_code == 200 and response["Content-Type"] == "image/jpeg"
 
@@ -55,8 +50,8 @@ def test_a_published_pieces_photo_and_thumbnail_are_public(client):
 def test_a_drafts_photo_is_not_served_to_anonymous_readers(client):
     photo = piece_with_photo(Status.DRAFT)
 
-    assert not_found(client.get(photo.image.url))
-    assert not_found(client.get(photo.thumbnail.url))
+    assert is_not_found_page(client.get(photo.image.url))
+    assert is_not_found_page(client.get(photo.thumbnail.url))
 
 
 def test_a_drafts_photo_is_served_to_its_author_and_the_editors_only(client):
@@ -72,15 +67,15 @@ def test_a_drafts_photo_is_served_to_its_author_and_the_editors_only(client):
 
     assert a_jpeg(by_author) and "private" in by_author["Cache-Control"]
     assert a_jpeg(by_editor)
-    assert not_found(by_stranger)
+    assert is_not_found_page(by_stranger)
 
 
 def test_a_file_no_photo_names_is_not_served(client, media_root):
     piece_with_photo(Status.PUBLISHED)
     (media_root / "photos" / "leftover.jpg").write_bytes(jpeg_bytes())
 
-    assert not_found(client.get("/media/photos/leftover.jpg"))
-    assert not_found(client.get("/media/photos/"))
+    assert is_not_found_page(client.get("/media/photos/leftover.jpg"))
+    assert is_not_found_page(client.get("/media/photos/"))
 
 
 @pytest.mark.parametrize(
@@ -92,7 +87,7 @@ def test_a_path_out_of_the_media_folder_is_not_served(client, media_root, path):
 
     response = client.get(path)
 
-    assert not_found(response)
+    assert is_not_found_page(response)
     assert "secret" not in response.content.decode()
 
 
@@ -159,7 +154,7 @@ def test_behind_nginx_a_drafts_photo_is_still_refused_to_anonymous_readers(clien
 
     response = client.get(photo.image.url)
 
-    assert not_found(response)
+    assert is_not_found_page(response)
     assert "X-Accel-Redirect" not in response
 
 
@@ -180,5 +175,5 @@ def test_behind_nginx_a_name_out_of_the_media_folder_is_not_handed_on(client, be
 
     response = client.get("/media/../secret.txt")
 
-    assert not_found(response)
+    assert is_not_found_page(response)
     assert "X-Accel-Redirect" not in response
