@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 PASSWORD = "Chu-Shi-2026!"
 NEW_PASSWORD = "Zi-Ji-De-2026"
-HOME_HEADING = "<h1 id=\"issue-heading\">《开发区建设》周刊</h1>"
+HOME_HEADING = '<h1 id="issue-heading">《开发区建设》周刊</h1>'
 ADMIN_HEADING = "采编管理"
 
 
