@@ -26,11 +26,23 @@ def test_results_page_shows_marked_titles_snippets_and_facets(client):
     assert '<meta name="robots" content="noindex">' in html
 
 
-@pytest.mark.parametrize("query", ["", "   ", "，。！？", '"', "NEAR(", "光" * 5000])
-def test_odd_queries_get_a_page_not_an_error(client, query):
+@pytest.mark.parametrize(
+    ("query", "says"),
+    [
+        ("", "请输入要检索的词语"),
+        ("   ", "请输入要检索的词语"),
+        ("，。！？", "里没有可检索的字词"),
+        ('"', "里没有可检索的字词"),
+        ("NEAR(", "共找到 0 篇稿件"),
+        ("光" * 5000, "检索词过长"),
+    ],
+    ids=["empty", "spaces", "punctuation", "quote", "operator", "too-long"],
+)
+def test_odd_queries_get_a_page_not_an_error(client, query, says):
     make_article(title="光伏电站")
     response = client.get(SEARCH, {"q": query})
     assert response.status_code == 200
+    assert says in response.content.decode()
 
 
 def test_empty_query_asks_for_words(client):
