@@ -76,6 +76,7 @@ def test_the_lock_holds_across_both_login_pages(client):
     response = log_in(client, "admin:login", "editor", PASSWORD)
 
     assert response.status_code == 429 and not logged_in(client)
+    assert LOCKED in response.content.decode()
 
 
 def test_another_account_from_the_same_address_is_not_locked(client):
@@ -92,6 +93,7 @@ def test_the_same_account_from_another_address_is_not_locked(client):
     fail(client, "login", "editor", address="10.0.0.1")
 
     assert log_in(client, "login", "editor", PASSWORD, address="10.0.0.2").status_code == 302
+    assert logged_in(client)
 
 
 def test_an_editor_unlocks_in_the_admin_by_deleting_the_attempts(client):
