@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from articles.models import Article, CallForPapers, CallGenre, Status
 from editorial.workflow import article_transition
+from tests.error_pages import is_not_found_page
 from tests.factories import (
     make_article,
     make_correspondent,
@@ -268,7 +269,7 @@ def test_a_published_piece_cannot_be_moved_into_an_unpublished_issue(client, edi
     piece.refresh_from_db()
     assert (piece.issue, piece.page, piece.position) == (printed, 2, 1)
     client.logout()
-    assert client.get(reverse("reader:issue_detail", args=["2024-06-04"])).status_code == 404
+    assert is_not_found_page(client.get(reverse("reader:issue_detail", args=["2024-06-04"])))
 
 
 def test_the_add_form_cannot_create_a_piece_placed_in_an_issue(client, editor):

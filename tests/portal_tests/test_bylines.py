@@ -51,7 +51,8 @@ def test_a_co_author_saving_unchanged_keeps_the_byline_and_the_submitter_keeps_t
     assert response.status_code == 302
     assert piece.author_names() == ["麻洁琼", "张帆", "常珍珍"]
     client.force_login(coauthors["a"])
-    assert client.get(reverse("portal:my_submission", args=[piece.pk])).status_code == 200
+    page = client.get(reverse("portal:my_submission", args=[piece.pk]))
+    assert page.status_code == 200 and piece.title in page.content.decode()
 
 
 def test_saving_ones_own_piece_unchanged_keeps_the_extra_author(client, coauthors):
