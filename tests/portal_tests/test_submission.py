@@ -213,7 +213,7 @@ def test_co_authors_see_the_piece_and_bylines_keep_their_order(client, author):
     response = client.get(reverse("portal:my_submission", args=[piece.pk]))
 
     assert piece.author_names() == ["麻洁琼", "张帆", "常珍珍"]
-    assert response.status_code == 200
+    assert response.status_code == 200 and piece.title in response.content.decode()
 
 
 def test_the_revise_form_shows_the_current_photo_caption_and_credit(client, author):
