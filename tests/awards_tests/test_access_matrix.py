@@ -9,34 +9,61 @@ from django.urls import reverse
 
 from awards import services
 from awards.models import Award
-from tests.factories import make_correspondent, make_editor, make_user
+from tests.error_pages import FORBIDDEN_TEXT
+from tests.factories import make_editor
+from tests.roles import ROLES
 
 from .helpers import YEAR, year_of_contributors
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "correspondent", "staff", "editor", "superuser"]
 OK, FORBIDDEN, REDIRECT = 200, 403, 302
 ADMIN_LOGIN = "admin_login"
+XLSX = "PK\x03\x04"  # an .xlsx file is a zip archive
 EDITORS_ONLY = [ADMIN_LOGIN, ADMIN_LOGIN, FORBIDDEN]
 
-# url name, args (by name, filled in the test), method, expected per role (in ROLES order)
+# url name, args (by name, filled in the test), method, what the page or file says when it
+# opens, expected per role (in ROLES order)
 MATRIX = [
-    ("awards:certificate_lookup", [], "get", [OK] * 5),
-    ("awards:certificate", ["number"], "get", [OK] * 5),
-    ("admin:awards_credit_changelist", [], "get", [*EDITORS_ONLY, REDIRECT, REDIRECT]),
-    ("admin:awards_credit_year", ["year"], "get", [*EDITORS_ONLY, OK, OK]),
-    ("admin:awards_credit_ranking", ["year"], "get", [*EDITORS_ONLY, OK, OK]),
-    ("admin:awards_credit_xlsx", ["year"], "get", [*EDITORS_ONLY, OK, OK]),
-    ("admin:awards_credit_csv", ["year", "sheet"], "get", [*EDITORS_ONLY, OK, OK]),
-    ("admin:awards_award_changelist", [], "get", [*EDITORS_ONLY, OK, OK]),
-    ("admin:awards_award_certificate", ["award"], "get", [*EDITORS_ONLY, OK, OK]),
-    ("admin:awards_award_letter", ["year", "zone"], "get", [*EDITORS_ONLY, OK, OK]),
-    ("admin:awards_award_revoke", ["year"], "get", [*EDITORS_ONLY, OK, OK]),
-    ("admin:awards_award_revoke", ["year"], "post", [*EDITORS_ONLY, REDIRECT, REDIRECT]),
-    ("admin:awards_award_fix", ["next_year"], "post", [*EDITORS_ONLY, REDIRECT, REDIRECT]),
-    ("admin:awards_rubric_changelist", [], "get", [*EDITORS_ONLY, OK, OK]),
-    ("admin:awards_rubric_add", [], "get", [*EDITORS_ONLY, OK, OK]),
+    ("awards:certificate_lookup", [], "get", "优秀撰稿人证书核验", [OK] * 5),
+    ("awards:certificate", ["number"], "get", "证书 KFQ-2024-YXZG-01", [OK] * 5),
+    ("admin:awards_credit_changelist", [], "get", None, [*EDITORS_ONLY, REDIRECT, REDIRECT]),
+    (
+        "admin:awards_credit_year",
+        ["year"],
+        "get",
+        "2024年度投稿人稿件清单和篇目",
+        [*EDITORS_ONLY, OK, OK],
+    ),
+    (
+        "admin:awards_credit_ranking",
+        ["year"],
+        "get",
+        "2024年度优秀撰稿人评分排名",
+        [*EDITORS_ONLY, OK, OK],
+    ),
+    ("admin:awards_credit_xlsx", ["year"], "get", XLSX, [*EDITORS_ONLY, OK, OK]),
+    (
+        "admin:awards_credit_csv",
+        ["year", "sheet"],
+        "get",
+        "开发区,所在市,作者",
+        [*EDITORS_ONLY, OK, OK],
+    ),
+    ("admin:awards_award_changelist", [], "get", "选择优秀撰稿人证书查看", [*EDITORS_ONLY, OK, OK]),
+    ("admin:awards_award_certificate", ["award"], "get", "荣誉证书", [*EDITORS_ONLY, OK, OK]),
+    ("admin:awards_award_letter", ["year", "zone"], "get", "表 扬 信", [*EDITORS_ONLY, OK, OK]),
+    (
+        "admin:awards_award_revoke",
+        ["year"],
+        "get",
+        "撤销2024年度优秀撰稿人评定",
+        [*EDITORS_ONLY, OK, OK],
+    ),
+    ("admin:awards_award_revoke", ["year"], "post", None, [*EDITORS_ONLY, REDIRECT, REDIRECT]),
+    ("admin:awards_award_fix", ["next_year"], "post", None, [*EDITORS_ONLY, REDIRECT, REDIRECT]),
+    ("admin:awards_rubric_changelist", [], "get", "评分办法", [*EDITORS_ONLY, OK, OK]),
+    ("admin:awards_rubric_add", [], "get", "增加 评分办法", [*EDITORS_ONLY, OK, OK]),
 ]
 
 
@@ -56,24 +83,13 @@ def scene():
     }
 
 
-@pytest.fixture
-def people():
-    return {
-        "anonymous": None,
-        "correspondent": make_correspondent("corr"),
-        "staff": make_user("staff_only", staff=True),
-        "editor": make_editor("editor1"),
-        "superuser": make_user("root", superuser=True),
-    }
-
-
 @pytest.mark.parametrize(
-    ("url_name", "args", "method", "expected"),
+    ("url_name", "args", "method", "says", "expected"),
     MATRIX,
     ids=[f"{row[0]}-{row[2]}" for row in MATRIX],
 )
 @pytest.mark.parametrize("role", ROLES)
-def test_access(client, scene, people, role, url_name, args, method, expected):
+def test_access(client, scene, people, role, url_name, args, method, says, expected):
     if people[role]:
         client.force_login(people[role])
     awards_before = list(Award.objects.values_list("pk", "revoked_at"))
@@ -89,6 +105,10 @@ def test_access(client, scene, people, role, url_name, args, method, expected):
         assert response.status_code == 302 and response.url.startswith(reverse("admin:login"))
     else:
         assert response.status_code == want
+    if want == FORBIDDEN:
+        assert FORBIDDEN_TEXT in response.content.decode()
+    elif want == OK:
+        assert says.encode() in response.content
     if method == "post" and want != REDIRECT:
         # A refused request writes nothing.
         assert list(Award.objects.values_list("pk", "revoked_at")) == awards_before

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from awards.models import Award, Rubric
+from tests.error_pages import is_forbidden_page, is_not_found_page
 from tests.factories import make_editor
 
 pytestmark = pytest.mark.django_db
@@ -115,8 +116,8 @@ def test_each_view_downloads_as_csv_and_an_unknown_one_is_404(client, seeded, ed
     for key, header in [("pieces", "开发区"), ("zones", "开发区"), ("ranking", "名次")]:
         response = client.get(reverse("admin:awards_credit_csv", args=[YEAR, key]))
         assert response.content.startswith(b"\xef\xbb\xbf" + header.encode())
-    assert client.get(reverse("admin:awards_credit_csv", args=[YEAR, "nope"])).status_code == 404
-    assert client.get(reverse("admin:awards_credit_year", args=[1999])).status_code == 404
+    assert is_not_found_page(client.get(reverse("admin:awards_credit_csv", args=[YEAR, "nope"])))
+    assert is_not_found_page(client.get(reverse("admin:awards_credit_year", args=[1999])))
 
 
 def test_the_certificate_print_view_says_everything_a_certificate_must(client, seeded, editor):
@@ -160,8 +161,8 @@ def test_the_letter_names_the_zones_awardees_and_their_pieces(client, seeded, ed
 def test_a_letter_for_a_zone_without_awardees_is_404(client, seeded, editor):
     fix(client)
     other = Award.objects.get(name="王波").zone
-    assert (
-        client.get(reverse("admin:awards_award_letter", args=[2024, other.pk])).status_code == 404
+    assert is_not_found_page(
+        client.get(reverse("admin:awards_award_letter", args=[2024, other.pk]))
     )
 
 
@@ -193,7 +194,7 @@ def test_the_rubric_is_editable_until_the_year_is_fixed(client, seeded, editor):
     change = reverse("admin:awards_rubric_change", args=[rubric.pk])
     refused = client.post(change, {"feature_points": 9})
 
-    assert refused.status_code == 403
+    assert is_forbidden_page(refused)
     rubric.refresh_from_db()
     assert rubric.feature_points == 6
     assert Award.objects.get(name="麻洁琼").score == 8  # 通讯 6 + 头条 2

@@ -21,12 +21,20 @@ pytestmark = pytest.mark.django_db
 
 PASSWORD = "Chu-Shi-2026!"
 NEW_PASSWORD = "Zi-Ji-De-2026"
+HOME_HEADING = '<h1 id="issue-heading">《开发区建设》周刊</h1>'
+ADMIN_HEADING = "采编管理"
 
 
 def log_in(client, username, password=PASSWORD):
     response = client.post(reverse("login"), {"username": username, "password": password})
     assert response.status_code == 302, "the login itself must work"
     return response
+
+
+def opens(client, url, says) -> bool:
+    """The page opens itself (no detour to the password change) and shows what it should."""
+    response = client.get(url)
+    return response.status_code == 200 and says in response.content.decode()
 
 
 def new_correspondent(username="xin"):
@@ -162,12 +170,12 @@ def test_after_changing_the_password_every_page_opens(client, role):
 
     assert "密码已修改" in done.content.decode()
     assert not must_change_password(user)
-    assert client.get(reverse("reader:home")).status_code == 200
+    assert opens(client, reverse("reader:home"), HOME_HEADING)
     if user.is_staff:
-        assert client.get(reverse("admin:index")).status_code == 200
+        assert opens(client, reverse("admin:index"), ADMIN_HEADING)
     client.logout()
     log_in(client, user.username, NEW_PASSWORD)
-    assert client.get(reverse("reader:home")).status_code == 200
+    assert opens(client, reverse("reader:home"), HOME_HEADING)
 
 
 def test_a_reset_link_counts_as_setting_ones_own_password(client):
@@ -184,7 +192,7 @@ def test_a_reset_link_counts_as_setting_ones_own_password(client):
 
     assert not must_change_password(user)
     log_in(client, user.username, NEW_PASSWORD)
-    assert client.get(reverse("admin:index")).status_code == 200
+    assert opens(client, reverse("admin:index"), ADMIN_HEADING)
 
 
 def test_a_password_changed_in_another_session_frees_this_one(client):
@@ -192,7 +200,7 @@ def test_a_password_changed_in_another_session_frees_this_one(client):
     log_in(client, user.username)
     user.password_change_required.delete()
 
-    assert client.get(reverse("portal:my_submissions")).status_code == 200
+    assert opens(client, reverse("portal:my_submissions"), "<h1>我的稿件</h1>")
 
 
 @pytest.mark.parametrize("make", [make_correspondent, make_editor], ids=["correspondent", "editor"])
@@ -224,11 +232,19 @@ def test_accounts_made_in_the_admin_must_change_their_password(client):
     assert must_change_password(User.objects.get(username="e2"))
 
 
-@pytest.mark.parametrize("url", ["/robots.txt", "/feed/", "/sitemap.xml", "/healthz"])
-def test_readers_responses_vary_neither_by_cookie_nor_by_language(client, url):
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        ("/robots.txt", "User-agent: *"),
+        ("/feed/", "<rss"),
+        ("/sitemap.xml", "<sitemapindex"),
+        ("/healthz", "ok"),
+    ],
+)
+def test_readers_responses_vary_neither_by_cookie_nor_by_language(client, url, says):
     response = client.get(url)
 
-    assert response.status_code == 200
+    assert response.status_code == 200 and says in response.content.decode()
     varies = response.get("Vary", "")
     assert "Cookie" not in varies and "Accept-Language" not in varies
 

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from tests.error_pages import is_forbidden_page
 from tests.factories import make_editor, make_user
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +62,9 @@ def test_four_failures_still_let_the_right_password_in(client, page):
     fourth = fail(client, page, "editor", times=4)
     right = log_in(client, page, "editor", PASSWORD)
 
-    assert fourth.status_code == 200
+    # The fourth failure shows the login form again, not the lock page.
+    html = fourth.content.decode()
+    assert fourth.status_code == 200 and 'name="password"' in html and LOCKED not in html
     assert right.status_code == 302
     assert logged_in(client)
 
@@ -73,6 +76,7 @@ def test_the_lock_holds_across_both_login_pages(client):
     response = log_in(client, "admin:login", "editor", PASSWORD)
 
     assert response.status_code == 429 and not logged_in(client)
+    assert LOCKED in response.content.decode()
 
 
 def test_another_account_from_the_same_address_is_not_locked(client):
@@ -89,6 +93,7 @@ def test_the_same_account_from_another_address_is_not_locked(client):
     fail(client, "login", "editor", address="10.0.0.1")
 
     assert log_in(client, "login", "editor", PASSWORD, address="10.0.0.2").status_code == 302
+    assert logged_in(client)
 
 
 def test_an_editor_unlocks_in_the_admin_by_deleting_the_attempts(client):
@@ -117,7 +122,7 @@ def test_an_editor_unlocks_in_the_admin_by_deleting_the_attempts(client):
 
 def test_staff_who_are_not_editors_cannot_see_the_attempts(client):
     client.force_login(make_user(staff=True))
-    assert client.get(reverse("admin:logins_failedlogin_changelist")).status_code == 403
+    assert is_forbidden_page(client.get(reverse("admin:logins_failedlogin_changelist")))
 
 
 def test_axes_reset_unlocks(client):

@@ -84,7 +84,8 @@ def test_a_correspondent_changes_their_password_and_stays_logged_in(client):
 
     assert "密码已修改" in response.content.decode()
     assert authenticate(username=user.username, password="Qiao-Tou-2026") is not None
-    assert client.get(reverse("portal:my_submissions")).status_code == 200
+    page = client.get(reverse("portal:my_submissions"))
+    assert page.status_code == 200 and "<h1>我的稿件</h1>" in page.content.decode()
 
 
 def test_a_wrong_old_password_is_refused_in_chinese(client):

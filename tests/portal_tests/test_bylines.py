@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def people():
+def coauthors():
     zone = make_zone(official_name="朔州经济开发区")
     return {
         "a": make_correspondent(zone=zone, name="麻洁琼"),
@@ -40,31 +40,35 @@ def save_unchanged(client, user, piece):
 
 
 def test_a_co_author_saving_unchanged_keeps_the_byline_and_the_submitter_keeps_the_piece(
-    client, people
+    client, coauthors
 ):
     piece = submit_as(
-        client, people["a"], extra_authors="常珍珍", co_authors=[people["b"].contributor.pk]
+        client, coauthors["a"], extra_authors="常珍珍", co_authors=[coauthors["b"].contributor.pk]
     )
 
-    response = save_unchanged(client, people["b"], piece)
+    response = save_unchanged(client, coauthors["b"], piece)
 
     assert response.status_code == 302
     assert piece.author_names() == ["麻洁琼", "张帆", "常珍珍"]
-    client.force_login(people["a"])
-    assert client.get(reverse("portal:my_submission", args=[piece.pk])).status_code == 200
+    client.force_login(coauthors["a"])
+    page = client.get(reverse("portal:my_submission", args=[piece.pk]))
+    assert page.status_code == 200 and piece.title in page.content.decode()
 
 
-def test_saving_ones_own_piece_unchanged_keeps_the_extra_author(client, people):
-    piece = submit_as(client, people["a"], extra_authors="常珍珍")
+def test_saving_ones_own_piece_unchanged_keeps_the_extra_author(client, coauthors):
+    piece = submit_as(client, coauthors["a"], extra_authors="常珍珍")
 
-    save_unchanged(client, people["a"], piece)
+    save_unchanged(client, coauthors["a"], piece)
 
     assert piece.author_names() == ["麻洁琼", "常珍珍"]
 
 
-def test_the_edit_form_shows_the_current_co_authors(client, people):
+def test_the_edit_form_shows_the_current_co_authors(client, coauthors):
     piece = submit_as(
-        client, people["a"], extra_authors="常珍珍 李强", co_authors=[people["b"].contributor.pk]
+        client,
+        coauthors["a"],
+        extra_authors="常珍珍 李强",
+        co_authors=[coauthors["b"].contributor.pk],
     )
 
     data = rendered_form_data(
@@ -72,14 +76,14 @@ def test_the_edit_form_shows_the_current_co_authors(client, people):
     )
 
     assert data["extra_authors"] == ["常珍珍 李强"]
-    assert data["co_authors"] == [str(people["b"].contributor.pk)]
+    assert data["co_authors"] == [str(coauthors["b"].contributor.pk)]
 
 
-def test_a_co_author_who_changes_the_extra_authors_keeps_the_submitter_first(client, people):
+def test_a_co_author_who_changes_the_extra_authors_keeps_the_submitter_first(client, coauthors):
     piece = submit_as(
-        client, people["a"], extra_authors="常珍珍", co_authors=[people["b"].contributor.pk]
+        client, coauthors["a"], extra_authors="常珍珍", co_authors=[coauthors["b"].contributor.pk]
     )
-    client.force_login(people["b"])
+    client.force_login(coauthors["b"])
     url = reverse("portal:revise", args=[piece.pk])
     data = rendered_form_data(client.get(url).content.decode())
 
@@ -88,9 +92,9 @@ def test_a_co_author_who_changes_the_extra_authors_keeps_the_submitter_first(cli
     assert piece.author_names() == ["麻洁琼", "张帆", "常珍珍", "李强"]
 
 
-def test_the_submitter_can_drop_an_extra_author(client, people):
+def test_the_submitter_can_drop_an_extra_author(client, coauthors):
     piece = submit_as(
-        client, people["a"], extra_authors="常珍珍", co_authors=[people["b"].contributor.pk]
+        client, coauthors["a"], extra_authors="常珍珍", co_authors=[coauthors["b"].contributor.pk]
     )
     url = reverse("portal:revise", args=[piece.pk])
     data = rendered_form_data(client.get(url).content.decode())
@@ -100,10 +104,10 @@ def test_the_submitter_can_drop_an_extra_author(client, people):
     assert piece.author_names() == ["麻洁琼", "张帆"]
 
 
-def test_an_extra_author_already_in_the_archive_is_not_duplicated(client, people):
+def test_an_extra_author_already_in_the_archive_is_not_duplicated(client, coauthors):
     known = make_contributor(name="常珍珍", zone=make_zone())
 
-    piece = submit_as(client, people["a"], extra_authors="常珍珍")
+    piece = submit_as(client, coauthors["a"], extra_authors="常珍珍")
 
     assert [a.contributor for a in piece.authorships.all()][1] == known
     assert Contributor.objects.filter(name="常珍珍").count() == 1
@@ -135,11 +139,11 @@ def test_set_authors_leaves_an_unchanged_byline_alone():
     assert list(piece.authorships.values_list("pk", flat=True)) == rows
 
 
-def test_a_co_author_cannot_drop_the_first_author_or_themselves(client, people):
+def test_a_co_author_cannot_drop_the_first_author_or_themselves(client, coauthors):
     piece = submit_as(
-        client, people["a"], extra_authors="常珍珍", co_authors=[people["b"].contributor.pk]
+        client, coauthors["a"], extra_authors="常珍珍", co_authors=[coauthors["b"].contributor.pk]
     )
-    client.force_login(people["b"])
+    client.force_login(coauthors["b"])
     url = reverse("portal:revise", args=[piece.pk])
     data = rendered_form_data(client.get(url).content.decode())
     data.pop("co_authors", None)

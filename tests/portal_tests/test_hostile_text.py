@@ -1,13 +1,10 @@
-"""Control characters and over-long names get a form error, from the portal and the admin."""
+"""Control characters and over-long names get a form error in the portal (the admin and the
+commands: tests/editorial_tests/test_hostile_text.py)."""
 
 import pytest
-from django.contrib import admin
-from django.test import RequestFactory
 from django.urls import reverse
 
-from articles.models import Article, Contributor
-from editorial.correspondents import CorrespondentRefused, add_correspondent
-from tests.factories import make_article, make_contributor, make_user
+from articles.models import Article
 from tests.portal_tests.helpers import form_data, make_call
 
 pytestmark = pytest.mark.django_db
@@ -52,65 +49,3 @@ def test_an_extra_author_name_longer_than_the_column_is_a_form_error(client, aut
     assert response.status_code == 200
     assert long_name in html and "30" in html
     assert not Article.objects.exists()
-
-
-def test_the_admin_contributor_form_refuses_control_characters(client):
-    client.force_login(make_user(superuser=True))
-    contributor = make_contributor(name="张三")
-
-    response = client.post(
-        reverse("admin:articles_contributor_change", args=[contributor.pk]),
-        {"name": "张\t三", "zone": "", "user": "", "phone": "", "email": "", "note": ""},
-    )
-
-    assert response.status_code == 200 and CONTROL in response.content.decode()
-    contributor.refresh_from_db()
-    assert contributor.name == "张三"
-
-
-def test_the_admin_article_form_refuses_a_newline_in_the_title():
-    superuser = make_user(superuser=True)
-    article = make_article()
-    request = RequestFactory().get("/")
-    request.user = superuser
-    model_admin = admin.site._registry[Article]
-    form_class = model_admin.get_form(request, article, change=True)
-    data = {name: field.initial for name, field in form_class(instance=article).fields.items()}
-    data.update(
-        {
-            name: value
-            for name, value in form_class(instance=article).initial.items()
-            if value is not None
-        },
-        title="第一行\n第二行",
-    )
-
-    form = form_class(data, instance=article)
-
-    assert not form.is_valid()
-    assert CONTROL in " ".join(form.errors["title"])
-
-
-def test_a_new_correspondents_name_with_a_newline_is_refused():
-    from tests.factories import make_zone
-
-    with pytest.raises(CorrespondentRefused, match=CONTROL):
-        add_correspondent(username="newbie", zone=make_zone(), name="李\n四")
-
-    assert not Contributor.objects.filter(name="李\n四").exists()
-
-
-def test_a_new_correspondents_name_longer_than_the_column_is_refused_from_the_command():
-    from django.core.management import CommandError, call_command
-
-    from tests.factories import make_zone
-
-    zone = make_zone()
-    long_name = "王" * 40
-
-    with pytest.raises(CommandError, match="30"):
-        call_command(
-            "add_correspondent", "qa4", zone=zone.official_name, name=long_name, stdout=None
-        )
-
-    assert not Contributor.objects.filter(name=long_name).exists()

@@ -15,6 +15,7 @@ from tests.factories import (
 )
 from zones.models import City, Zone
 
+PUBLISHED_TITLE = "朔州经开区实现一季度财政开门红"
 HIDDEN_TITLE = "尚未刊发的稿件标题"
 HIDDEN_AUTHOR = "未刊作者"
 
@@ -54,7 +55,7 @@ def small_archive() -> Archive:
     )
     article = make_article(
         kicker="抓招商 推项目 强企业",
-        title="朔州经开区实现一季度财政开门红",
+        title=PUBLISHED_TITLE,
         subtitle="——一季度经济运行综述",
         dateline="科学导报讯",
         body="一季度财政收入同比增长。\n\n第二段写招商。",
@@ -115,3 +116,19 @@ HTML_PAGES = [
 
 # Every public page and feed of the archive.
 PUBLIC_PAGES = [*HTML_PAGES, "feed", "zone_feed"]
+
+# What each public page shows of small_archive(): the published piece where it lists pieces.
+SAYS = {
+    "home": PUBLISHED_TITLE,
+    "issue_list": "2025年4月29日",
+    "issue_year": "<h1>2025年各期</h1>",
+    "issue_detail": PUBLISHED_TITLE,
+    "article_list": PUBLISHED_TITLE,
+    "article_detail": PUBLISHED_TITLE,
+    "zone_list": "朔州经济开发区",
+    "zone_detail": PUBLISHED_TITLE,
+    "contributor_detail": PUBLISHED_TITLE,
+    "browse": "<h1>分类浏览</h1>",
+    "feed": PUBLISHED_TITLE,
+    "zone_feed": PUBLISHED_TITLE,
+}

@@ -1,24 +1,22 @@
-"""The reader pages are public: anonymous readers, correspondents and editors all read them."""
+"""The reader pages are public: anonymous readers and every login read them."""
 
 import pytest
 
-from tests.factories import make_correspondent, make_editor
+from tests.roles import ROLES
 
-from .archive import PUBLIC_PAGES, public_urls, small_archive
+from .archive import PUBLIC_PAGES, SAYS, public_urls, small_archive
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("role", ["anonymous", "correspondent", "editor"])
-@pytest.mark.parametrize(
-    "name",
-    PUBLIC_PAGES,
-)
-def test_everyone_reads_the_public_pages(client, role, name):
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_everyone_reads_the_public_pages(client, people, role, name):
     archive = small_archive()
-    if role == "correspondent":
-        client.force_login(make_correspondent())
-    elif role == "editor":
-        client.force_login(make_editor())
+    if people[role]:
+        client.force_login(people[role])
 
-    assert client.get(public_urls(archive)[name]).status_code == 200
+    response = client.get(public_urls(archive)[name])
+
+    assert response.status_code == 200
+    assert SAYS[name] in response.content.decode()

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Photo, Status
+from tests.error_pages import is_not_found_page
 from tests.factories import make_article, make_contributor, make_issue, make_zone
 
 pytestmark = pytest.mark.django_db
@@ -86,4 +87,4 @@ def test_related_pieces_are_the_zones_newest_others(client):
 
 
 def test_an_unknown_article_is_404(client):
-    assert client.get(reverse("reader:article_detail", args=[987654])).status_code == 404
+    assert is_not_found_page(client.get(reverse("reader:article_detail", args=[987654])))

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Status
+from tests.error_pages import is_not_found_page
 from tests.factories import make_article, make_contributor, make_issue, make_zone
 from zones.models import City, Level
 
@@ -77,8 +78,8 @@ def test_zone_page_paginates_its_pieces(client):
 
 
 def test_unknown_zone_is_404(client):
-    assert client.get(reverse("reader:zone_detail", args=[987654])).status_code == 404
-    assert client.get(reverse("reader:zone_feed", args=[987654])).status_code == 404
+    assert is_not_found_page(client.get(reverse("reader:zone_detail", args=[987654])))
+    assert is_not_found_page(client.get(reverse("reader:zone_feed", args=[987654])))
 
 
 def test_contributor_page_lists_published_pieces_with_name_and_zone_only(client):
@@ -101,4 +102,4 @@ def test_contributor_page_lists_published_pieces_with_name_and_zone_only(client)
 
 
 def test_unknown_contributor_is_404(client):
-    assert client.get(reverse("reader:contributor_detail", args=[987654])).status_code == 404
+    assert is_not_found_page(client.get(reverse("reader:contributor_detail", args=[987654])))

@@ -41,13 +41,13 @@ def test_home_query_count_does_not_grow_with_the_archive(client, django_assert_n
     for _ in range(3):
         make_article(issue=issue, authors=[make_contributor(), make_contributor()])
     make_article(issue=make_issue(date=issue.date - datetime.timedelta(weeks=1)))
-    with django_assert_num_queries(6) as small:
+    with django_assert_num_queries(6):
         client.get(reverse("reader:home"))
     for _ in range(30):
         make_article(issue=issue, authors=[make_contributor()], photos=1)
     for weeks in range(2, 12):
         make_article(issue=make_issue(date=issue.date - datetime.timedelta(weeks=weeks)))
-    with django_assert_num_queries(len(small.captured_queries)):
+    with django_assert_num_queries(6):
         response = client.get(reverse("reader:home"))
     assert len(response.context["contents"]) == 33
 

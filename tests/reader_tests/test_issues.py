@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from tests.error_pages import is_not_found_page
 from tests.factories import make_article, make_contributor, make_issue, make_zone
 
 pytestmark = pytest.mark.django_db
@@ -78,11 +79,11 @@ def test_issue_page_links_the_issues_before_and_after(client):
 def test_an_impossible_or_unknown_date_is_404(client, path):
     make_article(issue=make_issue(date=datetime.date(2024, 2, 27)), page=1, position=1)
 
-    assert client.get(path).status_code == 404
+    assert is_not_found_page(client.get(path))
 
 
 def test_a_year_without_issues_is_404(client):
-    assert client.get(reverse("reader:issue_year", args=[1999])).status_code == 404
+    assert is_not_found_page(client.get(reverse("reader:issue_year", args=[1999])))
 
 
 def test_issue_urls_are_iso_dates():

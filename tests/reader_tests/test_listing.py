@@ -134,8 +134,9 @@ def test_invalid_filter_values_give_a_chinese_error_not_a_500(client, params):
 
 
 def test_a_page_number_beyond_the_end_gives_the_last_page(client):
-    make_article(issue=make_issue())
+    piece = make_article(issue=make_issue())
 
     response = client.get(URL, {"page": "999"})
 
     assert response.status_code == 200 and response.context["page_obj"].number == 1
+    assert piece.title in response.content.decode()

@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
+from tests.error_pages import is_not_found_page
 from tests.factories import make_article, make_editor, make_issue
 
 from .archive import public_urls, small_archive
@@ -88,8 +89,9 @@ def test_a_logged_in_page_is_never_served_to_anonymous_readers(client, page_cach
 
 def test_pages_that_are_not_found_are_not_cached(client, page_cache):
     url = reverse("reader:issue_detail", args=["2031-01-07"])
-    assert client.get(url).status_code == 404
+    assert is_not_found_page(client.get(url))
 
-    make_article(issue=make_issue(date="2031-01-07"), page=1, position=1)
+    piece = make_article(issue=make_issue(date="2031-01-07"), page=1, position=1)
 
-    assert client.get(url).status_code == 200
+    response = client.get(url)
+    assert response.status_code == 200 and piece.title in response.content.decode()

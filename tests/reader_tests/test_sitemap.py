@@ -70,7 +70,9 @@ def test_every_url_in_the_sitemap_is_a_page(client):
     make_contributor()
 
     for url in every_listed_url(client):
-        assert client.get(urlsplit(url).path).status_code == 200, url
+        response = client.get(urlsplit(url).path)
+        assert response.status_code == 200, url
+        assert "<h1" in response.content.decode(), url  # a page with its heading
 
 
 def test_robots_txt_allows_reading_and_points_at_the_sitemap(client):

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Status
+from tests.error_pages import is_not_found_page
 from tests.factories import make_article, make_contributor, make_issue
 
 from .archive import HIDDEN_AUTHOR, HIDDEN_TITLE, PUBLIC_PAGES, public_urls, small_archive
@@ -56,7 +57,8 @@ def test_an_unpublished_piece_has_no_page(client, status):
 
     response = client.get(reverse("reader:article_detail", args=[piece.pk]))
 
-    assert response.status_code == 404
+    assert is_not_found_page(response)
+    assert piece.title not in response.content.decode()
 
 
 def test_an_issue_without_published_pieces_has_no_page_and_no_year(client):
@@ -67,9 +69,10 @@ def test_an_issue_without_published_pieces_has_no_page_and_no_year(client):
     year = client.get(reverse("reader:issue_year", args=[issue.date.year]))
     index = client.get(reverse("reader:issue_list"))
 
-    assert detail.status_code == 404
-    assert year.status_code == 404
+    assert is_not_found_page(detail)
+    assert is_not_found_page(year)
     assert index.status_code == 200 and list(index.context["years"]) == []
+    assert str(issue.date.year) not in index.content.decode()
 
 
 def test_a_contributor_without_published_pieces_has_no_page(client):
@@ -78,7 +81,8 @@ def test_a_contributor_without_published_pieces_has_no_page(client):
 
     response = client.get(reverse("reader:contributor_detail", args=[author.pk]))
 
-    assert response.status_code == 404
+    assert is_not_found_page(response)
+    assert "只有草稿的作者" not in response.content.decode()
 
 
 @pytest.mark.parametrize("url_name", ["reader:article_list", "reader:search"])

@@ -9,6 +9,7 @@ the browser makes of the policy is tests/browser/test_csp.py's part.
 import pytest
 from django.urls import path
 
+from tests.error_pages import NOT_FOUND_TEXT
 from tests.factories import make_correspondent, make_editor
 
 pytestmark = pytest.mark.django_db
@@ -39,11 +40,18 @@ def policy_of(response) -> dict[str, set[str]]:
     return {words[0]: set(words[1:]) for words in directives if words}
 
 
-@pytest.mark.parametrize("url", ["/", "/accounts/login/", "/admin/login/"])
-def test_an_anonymous_page_has_the_policy(client, url):
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        ("/", "《开发区建设》周刊"),
+        ("/accounts/login/", "<h1>登录</h1>"),
+        ("/admin/login/", "《开发区建设》周刊编辑部"),
+    ],
+)
+def test_an_anonymous_page_has_the_policy(client, url, says):
     response = client.get(url)
 
-    assert response.status_code == 200
+    assert response.status_code == 200 and says in response.content.decode()
     assert policy_of(response) == POLICY
 
 
@@ -61,7 +69,7 @@ def test_a_portal_page_has_the_policy(client):
 
     response = client.get("/my/")
 
-    assert response.status_code == 200
+    assert response.status_code == 200 and "<h1>我的稿件</h1>" in response.content.decode()
     assert policy_of(response) == POLICY
 
 
@@ -70,15 +78,18 @@ def test_an_admin_page_has_the_policy(client):
 
     response = client.get("/admin/articles/article/")
 
-    assert response.status_code == 200
+    assert response.status_code == 200 and "队列" in response.content.decode()
     assert policy_of(response) == POLICY
 
 
-@pytest.mark.parametrize(("url", "status"), [("/no-such-page/", 404), ("/search/?q=%00", 400)])
-def test_an_error_page_has_the_policy(client, url, status):
+@pytest.mark.parametrize(
+    ("url", "status", "says"),
+    [("/no-such-page/", 404, NOT_FOUND_TEXT), ("/search/?q=%00", 400, "<h1>网址有误</h1>")],
+)
+def test_an_error_page_has_the_policy(client, url, status, says):
     response = client.get(url)
 
-    assert response.status_code == status
+    assert response.status_code == status and says in response.content.decode()
     assert policy_of(response) == POLICY
 
 
@@ -88,7 +99,7 @@ def test_the_server_error_page_has_the_policy(client):
 
     response = client.get("/broken/")
 
-    assert response.status_code == 500
+    assert response.status_code == 500 and "服务器出错" in response.content.decode()
     assert policy_of(response) == POLICY
 
 

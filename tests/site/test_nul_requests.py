@@ -7,7 +7,7 @@ a 500 there; the test runs on both databases.
 import pytest
 from django.urls import reverse
 
-from tests.factories import make_editor
+from tests.factories import make_editor, make_zone
 
 pytestmark = pytest.mark.django_db
 
@@ -57,6 +57,7 @@ def test_admin_autocomplete_and_search_with_nul_are_refused(client):
 
 
 def test_ordinary_requests_pass(client):
+    make_zone(official_name="朔州经济开发区")
     client.force_login(make_editor())
     response = client.get(
         reverse("admin:autocomplete"),
@@ -68,4 +69,6 @@ def test_ordinary_requests_pass(client):
         },
     )
     assert response.status_code == 200
-    assert client.get("/certificates/A0012/").status_code == 404
+    assert [zone["text"] for zone in response.json()["results"]] == ["朔州经济开发区"]
+    certificate = client.get("/certificates/A0012/")
+    assert certificate.status_code == 404 and "未找到证书" in certificate.content.decode()
