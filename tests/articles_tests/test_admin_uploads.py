@@ -11,7 +11,7 @@ from django.urls import reverse
 from PIL import Image
 
 from articles.models import Photo, Status
-from tests.articles_tests.test_photos import gps_exif, jpeg_bytes
+from tests.articles_tests.photo_files import gps_exif, jpeg_bytes
 from tests.factories import make_article, make_editor
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,7 @@ def main():
     from django.core.files.base import ContentFile
 
     from articles.models import Photo, Status
-    from tests.articles_tests.test_photos import jpeg_bytes
+    from tests.articles_tests.photo_files import jpeg_bytes
     from tests.factories import make_article, make_correspondent, make_theme
 
     password = "nginx-测试-密码-2024"

@@ -541,7 +541,7 @@ def test_back_from_the_413_page_the_typed_story_is_still_in_the_form(
         # Chromium also keeps the 11 MB photo chosen, so the page asks for another one; with a
         # smaller photo the typed story is saved whole.
         assert page.eval_on_selector("#id_photo", "input => input.files[0].size") == 11 * MB
-        from tests.articles_tests.test_photos import jpeg_bytes
+        from tests.articles_tests.photo_files import jpeg_bytes
 
         small = tmp_path / "现场.jpg"
         small.write_bytes(jpeg_bytes())
