@@ -1,4 +1,4 @@
-"""The pieces tests/deploy/test_nginx.py looks at, written into the served site's database.
+"""The pieces tests/deploy/test_nginx_*.py look at, written into the served site's database.
 
 Run in a subprocess with the served site's environment (`python -m tests.deploy.site_data`),
 since the server reads its own database, not the test run's; prints what it made as JSON.
@@ -21,7 +21,8 @@ def main():
     author = make_correspondent()
     author.set_password(password)
     author.save()
-    # Locked out by tests/deploy/test_nginx.py on purpose, so kept apart from the author.
+    # Locked out on purpose by tests/deploy/test_nginx_client_address.py, so kept apart from
+    # the author.
     target = make_correspondent()
     target.set_password(password)
     target.save()
