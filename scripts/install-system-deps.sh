@@ -3,7 +3,7 @@
 #   postgresql     - initdb/pg_ctl for the throwaway cluster of scripts/test-postgres.sh
 #   chromium       - /usr/bin/chromium, driven by Playwright in tests/browser/
 #   fonts-noto-cjk - Chinese glyphs in Chromium's screenshots (no tofu boxes)
-#   nginx          - /usr/sbin/nginx, started on a loopback port by tests/deploy/test_nginx.py
+#   nginx          - /usr/sbin/nginx, started on a loopback port by tests/deploy/served_site.py
 #   openssl        - /usr/bin/openssl, the throwaway certificate of that test's HTTPS port
 #   redis-server   - /usr/bin/redis-server, for tests that start a private Redis
 #   dovecot-imapd  - /usr/sbin/dovecot with IMAP, for tests that start a private mail server

@@ -23,7 +23,7 @@ AXES_ENABLED = False
 
 # No collectstatic before the tests: the plain storage names files as they are in static/, and
 # WhiteNoise looks them up per request instead of scanning a STATIC_ROOT that does not exist.
-# tests/deploy/test_nginx.py runs the production storage after a real collectstatic.
+# tests/deploy/served_site.py runs the production storage after a real collectstatic.
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

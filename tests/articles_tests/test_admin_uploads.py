@@ -11,7 +11,8 @@ from django.urls import reverse
 from PIL import Image
 
 from articles.models import Photo, Status
-from tests.articles_tests.test_photos import gps_exif, jpeg_bytes
+from tests.articles_tests.photo_files import gps_exif, jpeg_bytes
+from tests.editorial_tests.admin_pieces import change_form_data
 from tests.factories import make_article, make_editor
 
 pytestmark = pytest.mark.django_db
@@ -74,8 +75,6 @@ def test_the_photo_add_page_stores_a_clean_re_encoding_with_a_thumbnail(client, 
 
 
 def test_the_article_photo_inline_stores_a_clean_re_encoding(client, editor, media_root):
-    from tests.editorial_tests.test_admin_queue import change_form_data
-
     article = make_article(status=Status.SUBMITTED)
     change = reverse("admin:articles_article_change", args=[article.pk])
     data = change_form_data(client.get(change))

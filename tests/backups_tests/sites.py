@@ -25,7 +25,7 @@ SEED_PHOTOS = """
 from django.core.files.base import ContentFile
 from articles.models import Article, Photo
 from tests.factories import make_correspondent, make_editor
-from tests.articles_tests.test_photos import jpeg_bytes
+from tests.articles_tests.photo_files import jpeg_bytes
 
 for n, article in enumerate(Article.objects.order_by("pk")[:3], start=1):
     photo = Photo(article=article, caption=f"现场照片{n}", position=99)

@@ -22,7 +22,7 @@ from playwright.sync_api import Page, expect
 
 from articles.models import Article, CallForPapers, Contributor, Photo, Status
 from awards.services import fix_awards
-from tests.articles_tests.test_photos import jpeg_bytes
+from tests.articles_tests.photo_files import jpeg_bytes
 from tests.factories import (
     make_article,
     make_correspondent,

@@ -1,4 +1,4 @@
-"""The pieces tests/deploy/test_nginx.py looks at, written into the served site's database.
+"""The pieces tests/deploy/test_nginx_*.py look at, written into the served site's database.
 
 Run in a subprocess with the served site's environment (`python -m tests.deploy.site_data`),
 since the server reads its own database, not the test run's; prints what it made as JSON.
@@ -14,14 +14,15 @@ def main():
     from django.core.files.base import ContentFile
 
     from articles.models import Photo, Status
-    from tests.articles_tests.test_photos import jpeg_bytes
+    from tests.articles_tests.photo_files import jpeg_bytes
     from tests.factories import make_article, make_correspondent, make_theme
 
     password = "nginx-测试-密码-2024"
     author = make_correspondent()
     author.set_password(password)
     author.save()
-    # Locked out by tests/deploy/test_nginx.py on purpose, so kept apart from the author.
+    # Locked out on purpose by tests/deploy/test_nginx_client_address.py, so kept apart from
+    # the author.
     target = make_correspondent()
     target.set_password(password)
     target.save()

@@ -1,6 +1,6 @@
 """`make serve` (scripts/serve.sh) refuses to run production without its settings.
 
-It runs for real in tests/deploy/test_nginx.py, behind nginx.
+It runs for real in tests/deploy/test_nginx_*.py, behind nginx.
 """
 
 import os

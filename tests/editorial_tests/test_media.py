@@ -6,7 +6,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from articles.models import Photo, Status
-from tests.articles_tests.test_photos import jpeg_bytes
+from tests.articles_tests.photo_files import jpeg_bytes
 from tests.error_pages import is_not_found_page
 from tests.factories import make_article, make_correspondent, make_editor
 

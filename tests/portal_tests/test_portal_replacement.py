@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from articles.models import Article, Status
 from editorial.workflow import article_transition
-from tests.articles_tests.test_photos import jpeg_bytes
+from tests.articles_tests.photo_files import jpeg_bytes
 from tests.factories import make_correspondent, make_editor
 from tests.portal_tests.helpers import form_data, make_call
 
