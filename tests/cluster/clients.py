@@ -22,10 +22,9 @@ def log_in(client: Browser, username: str, password: str):
     assert answer.status == 302, f"{username} 登录失败（HTTP {answer.status}）"
 
 
-def submit(client: Browser, marker: str) -> Response | None:
-    """The submission form filled in and posted; None when the form itself did not load."""
-    page = client.get("/submit/")
-    fields = form_fields(page.text, "title") if page.status == 200 else None
+def submission(form_page: str, marker: str) -> list[tuple[str, str]] | None:
+    """The submission form's fields filled in; None when the page holds no such form."""
+    fields = form_fields(form_page, "title")
     if fields is None:
         return None
     filled = replace_fields(
@@ -38,7 +37,14 @@ def submit(client: Browser, marker: str) -> Response | None:
         photo_caption="",
         photo_credit="",
     )
-    return client.post("/submit/", filled + [("submit", "")])
+    return filled + [("submit", "")]
+
+
+def submit(client: Browser, marker: str) -> Response | None:
+    """The submission form opened, filled in and posted; None when the form did not load."""
+    page = client.get("/submit/")
+    fields = submission(page.text, marker) if page.status == 200 else None
+    return None if fields is None else client.post("/submit/", fields)
 
 
 def admin_post(client: Browser, path: str, **values) -> Response:
