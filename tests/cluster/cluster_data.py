@@ -27,6 +27,7 @@ def main():
         make_theme,
         make_zone,
     )
+    from zones.models import ZoneAlias
 
     def with_password(user):
         user.set_password(PASSWORD)
@@ -39,6 +40,8 @@ def main():
     make_theme()  # a call for papers, without which the submission form cannot be saved
 
     zone = make_zone(official_name=f"云岭{token}经济技术开发区", short_name=f"云岭{token}经开区")
+    # An alias the editor renames in tests/cluster/test_freshness.py.
+    alias = ZoneAlias.objects.create(zone=zone, name=f"滇西{token}园")
     old_issue = make_issue(date=datetime.date(2026, 1, 5), published_at=timezone.now())
     old = make_article(title=f"旧刊头条{token}", zone=zone, issue=old_issue, page=1, position=1)
     new_issue = make_issue(date=datetime.date(2026, 1, 12))
@@ -60,6 +63,8 @@ def main():
                 "zone_article_title": old.title,
                 "zone_article_url": old.get_absolute_url(),
                 "alias": f"滇中{token}园",
+                "alias_id": alias.pk,
+                "renamed_alias": f"滇南{token}园",
                 "old_title": old.title,
                 "new_issue_id": new_issue.pk,
                 "new_title": new.title,
