@@ -74,7 +74,18 @@ def test_nginx_serves_the_folders_the_site_writes_and_proxies_to_gunicorns_addre
     assert f"alias {SITE}/var/static/;" in nginx
     assert f"alias {SITE}/var/media/;" in nginx
     assert f"alias {SITE}/deploy/errors/;" in nginx and (DEPLOY / "errors" / "413.html").exists()
-    assert f"server {gunicorn['bind'][0]};" in nginx
+    # The upstream's one server line, with its passive health check parameters after it.
+    assert f"\n    server {gunicorn['bind'][0]} max_fails=" in nginx
+
+
+def test_nginx_passes_a_dead_nodes_requests_on_but_never_a_submission_twice():
+    directives = [
+        line.split("#")[0].strip() for line in (DEPLOY / "nginx.conf").read_text().splitlines()
+    ]
+
+    assert "proxy_next_upstream error timeout http_502 http_503;" in directives
+    # With non_idempotent nginx would resend a POST the dead node may already have saved.
+    assert not any("non_idempotent" in directive for directive in directives)
 
 
 def test_gunicorns_workers_follow_the_cpu_count_unless_kfq_workers_says(monkeypatch):
