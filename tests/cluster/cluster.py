@@ -17,9 +17,11 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from tests.deploy.served_site import (
@@ -83,7 +85,9 @@ class Cluster:
         wait_for(node.is_up, f"gunicorn {node.name}", [node.process], self.logs, timeout=60)
 
 
-def nginx_server_block(*, tmp: Path, node_ports: list[int], http_port: int) -> str:
+def nginx_server_block(
+    *, tmp: Path, static_root: Path, node_ports: list[int], http_port: int
+) -> str:
     shipped = (PROJECT / "deploy" / "nginx.conf").read_text()
     for known in (SHIPPED_LISTEN, *SHIPPED_PATHS):
         assert known in shipped, f"deploy/nginx.conf no longer holds {known!r}"
@@ -94,7 +98,7 @@ def nginx_server_block(*, tmp: Path, node_ports: list[int], http_port: int) -> s
     return (
         SHIPPED_UPSTREAM_SERVER.sub(servers, shipped, count=1)
         .replace(SHIPPED_LISTEN, f"    listen 127.0.0.1:{http_port};\n")
-        .replace("/srv/kfq/var/static/", f"{tmp / 'static'}/")
+        .replace("/srv/kfq/var/static/", f"{static_root}/")
         .replace("/srv/kfq/var/media/", f"{tmp / 'media'}/")
         .replace("/srv/kfq/deploy/errors/", f"{PROJECT / 'deploy' / 'errors'}/")
     )
@@ -106,7 +110,9 @@ def redis_answers(port: int) -> bool:
         return connection.recv(16).startswith(b"+PONG")
 
 
-def node_env(tmp: Path, database_url: str, cache_url: str, workers: int) -> dict:
+def node_env(
+    tmp: Path, *, database_url: str, static_root: Path, cache_url: str = "", workers: int = 1
+) -> dict:
     dropped = ("KFQ_", "DATABASE_URL", "DJANGO_")
     clean = {k: v for k, v in os.environ.items() if not k.startswith(dropped)}
     env = {
@@ -117,7 +123,7 @@ def node_env(tmp: Path, database_url: str, cache_url: str, workers: int) -> dict
         "KFQ_SECRET_KEY": secrets.token_urlsafe(50),
         "KFQ_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DATABASE_URL": database_url,
-        "KFQ_STATIC_ROOT": str(tmp / "static"),
+        "KFQ_STATIC_ROOT": str(static_root),
         "KFQ_MEDIA_ROOT": str(tmp / "media"),
         "KFQ_PAGE_CACHE_SECONDS": "86400",
         "KFQ_WORKERS": str(workers),
@@ -136,8 +142,46 @@ def manage(env: dict, *args: str, module: str = "") -> subprocess.CompletedProce
     return done
 
 
+@dataclass
+class Prepared:
+    """What every cluster of a run starts from, made once: migrating takes a while."""
+
+    database_url: str  # migrated, copied for each cluster, never served itself
+    static_root: Path  # collectstatic's output, which the nodes only read
+
+
 @contextlib.contextmanager
-def start_cluster(tmp: Path, *, nodes: int, workers: int, with_redis: bool):
+def prepare(tmp: Path):
+    """Yield a migrated database and the static files; drop the database on exit."""
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        pytest.fail("tests/cluster needs PostgreSQL: several nodes share one database server")
+    database_url, drop_database = fresh_database(tmp)
+    try:
+        env = node_env(tmp, database_url=database_url, static_root=tmp / "static")
+        manage(env, "migrate", "--noinput")
+        manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+        yield Prepared(database_url=database_url, static_root=tmp / "static")
+    finally:
+        drop_database()
+
+
+def database_copy(template_url: str):
+    """A new database holding what template_url holds, and how to drop it afterwards."""
+    template = urllib.parse.urlsplit(template_url)
+    name = f"kfq_cluster_{secrets.token_hex(4)}"
+    with psycopg.connect(template_url, autocommit=True) as admin:
+        # A template must have no other connection while it is copied; after prepare() none has.
+        admin.execute(f"CREATE DATABASE {name} TEMPLATE {template.path.lstrip('/')}")
+
+    def drop():
+        with psycopg.connect(template_url, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+    return template._replace(path=f"/{name}").geturl(), drop
+
+
+@contextlib.contextmanager
+def start_cluster(tmp: Path, prepared: Prepared, *, nodes: int, workers: int, with_redis: bool):
     """Yield a running Cluster; stop everything and drop its database on exit."""
     for program in (NGINX, REDIS):
         if not os.access(program, os.X_OK):
@@ -145,7 +189,7 @@ def start_cluster(tmp: Path, *, nodes: int, workers: int, with_redis: bool):
     (tmp / "nginx").mkdir()
     (tmp / "redis").mkdir()
     with contextlib.ExitStack() as cleanup:
-        database_url, drop_database = fresh_database(tmp)
+        database_url, drop_database = database_copy(prepared.database_url)
         cleanup.callback(drop_database)
         cache_url = ""
         if with_redis:
@@ -161,9 +205,13 @@ def start_cluster(tmp: Path, *, nodes: int, workers: int, with_redis: bool):
             wait_for(lambda: redis_answers(redis_port), "redis-server", [redis], tmp, 30)
             cache_url = f"redis://127.0.0.1:{redis_port}/0"
 
-        env = node_env(tmp, database_url, cache_url, workers)
-        manage(env, "migrate", "--noinput")
-        manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+        env = node_env(
+            tmp,
+            database_url=database_url,
+            static_root=prepared.static_root,
+            cache_url=cache_url,
+            workers=workers,
+        )
         data = json.loads(
             manage(env, module="tests.cluster.cluster_data").stdout.strip().splitlines()[-1]
         )
@@ -179,7 +227,10 @@ def start_cluster(tmp: Path, *, nodes: int, workers: int, with_redis: bool):
         http_port = free_port()
         (tmp / "nginx" / "kfq.conf").write_text(
             nginx_server_block(
-                tmp=tmp, node_ports=[node.port for node in started], http_port=http_port
+                tmp=tmp,
+                static_root=prepared.static_root,
+                node_ports=[node.port for node in started],
+                http_port=http_port,
             )
         )
         (tmp / "nginx" / "nginx.conf").write_text(

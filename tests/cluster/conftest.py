@@ -2,22 +2,28 @@
 
 import pytest
 
-from tests.cluster.cluster import Cluster, start_cluster
+from tests.cluster.cluster import Cluster, Prepared, prepare, start_cluster
 
 
 @pytest.fixture(scope="package")
-def cluster(tmp_path_factory) -> Cluster:
-    # Migrating a database and starting five servers takes seconds: once for the folder.
+def prepared(tmp_path_factory) -> Prepared:
+    with prepare(tmp_path_factory.mktemp("prepared")) as made:
+        yield made
+
+
+@pytest.fixture(scope="package")
+def cluster(tmp_path_factory, prepared) -> Cluster:
+    # Starting five servers takes seconds: once for the folder.
     with start_cluster(
-        tmp_path_factory.mktemp("cluster"), nodes=2, workers=2, with_redis=True
+        tmp_path_factory.mktemp("cluster"), prepared, nodes=2, workers=2, with_redis=True
     ) as started:
         yield started
 
 
 @pytest.fixture(scope="module")
-def single_machine(tmp_path_factory) -> Cluster:
+def single_machine(tmp_path_factory, prepared) -> Cluster:
     """One node, two workers, the single-machine default cache (no KFQ_CACHE_URL)."""
     with start_cluster(
-        tmp_path_factory.mktemp("single"), nodes=1, workers=2, with_redis=False
+        tmp_path_factory.mktemp("single"), prepared, nodes=1, workers=2, with_redis=False
     ) as started:
         yield started
