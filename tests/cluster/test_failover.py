@@ -13,6 +13,7 @@ pytestmark = [pytest.mark.cluster, pytest.mark.postgres_only]
 SECONDS = 60
 READERS = 20
 CORRESPONDENTS = 12
+WORKERS_PER_NODE = 2  # tests/cluster/conftest.py
 
 
 def test_killing_a_node_under_load_loses_no_request_but_those_in_flight(cluster):
@@ -63,11 +64,12 @@ def test_killing_a_node_under_load_loses_no_request_but_those_in_flight(cluster)
         )
         for s in failed_otherwise[:10]
     ]
-    # nginx passes a GET the dead node never answered on to node A; a POST it had already sent
-    # is not passed on (never saved twice), so only a correspondent's submission may fail,
-    # at most one per correspondent.
-    assert all(s.method == "POST" for s in failed_in_flight), failed_in_flight
-    assert len(failed_in_flight) <= CORRESPONDENTS
+    # nginx passes a GET on to node A unless node B had begun sending its answer, which only a
+    # busy worker does: at most one per worker. A POST already sent is never passed on (never
+    # saved twice): at most one per correspondent, each waiting for one answer at a time.
+    failed_reads = [s for s in failed_in_flight if s.method == "GET"]
+    assert len(failed_reads) <= WORKERS_PER_NODE, failed_reads
+    assert len(failed_in_flight) - len(failed_reads) <= CORRESPONDENTS
     accepted = {s.piece_id for s in samples if s.piece_id is not None}
     assert accepted, "no submission was accepted under load"
     lost = accepted - existing_articles(cluster.database_url, accepted)
