@@ -18,7 +18,7 @@ import subprocess
 import sys
 import time
 import urllib.parse
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
@@ -79,7 +79,6 @@ class Cluster:
     database_url: str
     data: dict
     logs: Path
-    processes: list = field(default_factory=list)
 
     def wait_until_up(self, node: Node):
         wait_for(node.is_up, f"gunicorn {node.name}", [node.process], self.logs, timeout=60)
