@@ -23,6 +23,7 @@ from django.dispatch import receiver
 from articles.models import Article, Contributor, Issue, Photo, SearchEntry
 from articles.models.choices import Status
 from search import segmentation
+from zones.loading import aliases_derived
 from zones.merging import zones_merged
 from zones.models import Zone, ZoneAlias
 
@@ -30,6 +31,7 @@ BATCH_SIZE = 1000
 
 # The article's own text fields that document_of() indexes (captions are on its photos).
 PRINTED_FIELDS = ("kicker", "title", "subtitle", "zone_label", "body", "byline")
+NAMES_PER_SCAN = 50
 
 Progress = Callable[[int, int], None]
 
@@ -178,7 +180,7 @@ def _names_saved(sender, instance, created, raw=False, update_fields=None, **kwa
     segmentation.names_changed()
     if raw:
         return
-    ids = list(_printing(changed).values_list("pk", flat=True))
+    ids = _printing(changed)
     if sender is Zone and not created and instance.official_name not in before:
         # The zone's official name is part of its articles' documents.
         ids += instance.articles.published().values_list("pk", flat=True)
@@ -190,16 +192,29 @@ def _names_saved(sender, instance, created, raw=False, update_fields=None, **kwa
 @receiver(post_delete, sender=Contributor, dispatch_uid="search_contributor_deleted")
 def _names_deleted(sender, instance, **kwargs):
     segmentation.names_changed()
-    index_articles(_printing(_names_of(instance)).values_list("pk", flat=True))
+    index_articles(_printing(_names_of(instance)))
 
 
-def _printing(names: set[str]):
+@receiver(aliases_derived, dispatch_uid="search_aliases_derived")
+def _aliases_derived(sender, names, **kwargs):
+    segmentation.names_changed()
+    index_articles(_printing(set(names)))
+
+
+def _printing(names: set[str]) -> list[int]:
     """Published articles whose printed text holds one of the names: their documents were
     segmented with or without that name as one term, and must now be segmented the other way.
+
+    Every article is read (a name can stand anywhere in the text), in one scan per
+    NAMES_PER_SCAN names: SQLite refuses a longer chain of ORs.
     """
-    printed = Q()
-    for name in names:
-        printed |= Exists(Photo.objects.filter(article=OuterRef("pk"), caption__contains=name))
-        for field in PRINTED_FIELDS:
-            printed |= Q(**{f"{field}__contains": name})
-    return Article.objects.published().filter(printed) if names else Article.objects.none()
+    ids = []
+    names = sorted(names)
+    for start in range(0, len(names), NAMES_PER_SCAN):
+        printed = Q()
+        for name in names[start : start + NAMES_PER_SCAN]:
+            printed |= Exists(Photo.objects.filter(article=OuterRef("pk"), caption__contains=name))
+            for field in PRINTED_FIELDS:
+                printed |= Q(**{f"{field}__contains": name})
+        ids += Article.objects.published().filter(printed).values_list("pk", flat=True)
+    return ids

@@ -16,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from search import segmentation
 from search.query import search
 from tests.factories import make_article, make_contributor, make_zone
+from zones.loading import refresh_derived_aliases
 from zones.models import ZoneAlias
 
 pytestmark = pytest.mark.django_db
@@ -130,3 +131,15 @@ def test_a_name_whose_save_was_rolled_back_is_forgotten():
     found("产业园区")
 
     assert segmentation.query_terms("晋北示范园") != ["晋北示范园"]
+
+
+def test_aliases_derived_in_bulk_elsewhere_are_one_term_here():
+    zone = make_zone(official_name="甲乙经济技术开发区", short_name="")
+    article = make_article(zone=zone, title="项目签约", body="今天签约。")
+    printing = make_article(title="另一篇", body="甲乙经开区的企业来访。")
+    found("签约")
+    with another_process():
+        refresh_derived_aliases()
+
+    assert sorted(found("甲乙经开区")) == sorted([article.pk, printing.pk])
+    assert segmentation.query_terms("甲乙经开区") == ["甲乙经开区"]
