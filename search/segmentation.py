@@ -18,7 +18,12 @@ search or indexing run, the names' version (models.NamesVersion, one row read by
 key); when the version differs from the one it loaded, it reads the names again and adds and
 removes the difference. Whoever changes a name writes a new version in the same transaction
 (names_changed(), called by the receivers in indexing.py), so every process on every node sees
-the name and the new version together, and a rolled-back change is forgotten again.
+the name and the new version together, and a rolled-back change is forgotten again (a version
+written on commit instead could be lost between the commit and the write).
+
+The version is kept in the database, not in Django's cache: the database is shared by every
+process and node by definition, the cache only when it is configured to be (the tests' is per
+process), and the lookup costs one indexed query, what the check it replaced cost.
 """
 
 import logging
