@@ -41,8 +41,8 @@ def test_an_issue_published_on_one_node_is_on_the_others_next_page(cluster):
     on_b = home(node_b.port)
     seconds = time.monotonic() - answered
 
-    print(f"\n节点 A 发布本期后，节点 B 下一次请求即为新首页：{seconds * 1000:.0f} ms")
     assert new in on_b
+    print(f"\n节点 A 发布本期后，节点 B 下一次请求即为新首页：{seconds * 1000:.0f} ms")
     for port in (node_b.port, node_b.port, cluster.nginx_port, cluster.nginx_port):
         assert new in home(port)
 
