@@ -28,8 +28,9 @@ def start_gunicorn(
     args, database_url: str, port: int, extra_env: dict, log=None
 ) -> subprocess.Popen:
     """gunicorn on 127.0.0.1:port; its output (and the site's error log) goes to `log` if given."""
-    # Its own empty cache folder: pages a previous run cached on this port would be served.
-    cache_dir = BASE_DIR / "var" / "bench" / f"cache-{port}"
+    # An empty cache folder of its own, beside the scratch database (bench/scratch.py): pages
+    # a previous run cached on this port would be served.
+    cache_dir = Path(os.environ["KFQ_CACHE_DIR"]) / f"gunicorn-{port}"
     shutil.rmtree(cache_dir, ignore_errors=True)
     env = {
         **os.environ,
