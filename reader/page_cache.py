@@ -2,8 +2,11 @@
 
 The archive changes when an issue is published and, now and then, when an editor corrects a
 piece; readers ask for the same pages all day. A request that carries no session and no
-pending message (nobody logged in, nothing personal on the page) is answered from the cache,
-with a page at most KFQ_PAGE_CACHE_SECONDS old. Anyone logged in, such as an editor checking
+pending message (nobody logged in, nothing personal on the page) is answered from the cache
+that every process and server shares (kfq_site/settings.py). The key carries the archive
+version (articles/freshness.py), which every change a reader could see replaces: the next
+request on any server renders the page anew, and KFQ_PAGE_CACHE_SECONDS (a day by default)
+only bounds how long an unchanged page is kept. Anyone logged in, such as an editor checking
 an issue they have just published, always gets the page freshly rendered.
 """
 
@@ -13,6 +16,8 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
+
+from articles.freshness import archive_version
 
 # django.contrib.messages keeps pending messages in this cookie (or in the session).
 MESSAGES_COOKIE = "messages"
@@ -29,7 +34,7 @@ def _is_anonymous_read(request) -> bool:
 def _key(request) -> str:
     # The host is part of the page (feeds and sitemaps print absolute URLs), and so is the
     # language Django renders in.
-    page = f"{translation.get_language()} {request.build_absolute_uri()}"
+    page = f"{archive_version()} {translation.get_language()} {request.build_absolute_uri()}"
     return "reader-page:" + hashlib.sha256(page.encode()).hexdigest()
 
 
