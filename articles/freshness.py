@@ -16,6 +16,7 @@ never reach the pages cached meanwhile; and a version lost from the cache (culle
 starts again at a value no old page was stored under.
 """
 
+import logging
 import secrets
 
 from django.core.cache import cache
@@ -28,6 +29,8 @@ from zones.merging import zones_merged
 from zones.models import Zone, ZoneAlias
 
 VERSION_KEY = "archive-version"
+
+logger = logging.getLogger(__name__)
 
 
 def _new_version() -> str:
@@ -45,7 +48,17 @@ def archive_version() -> str:
 
 def bump_archive_version() -> None:
     """Give the archive a new version once the current transaction commits."""
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, _new_version(), timeout=None))
+    transaction.on_commit(_store_new_version)
+
+
+def _store_new_version() -> None:
+    try:
+        cache.set(VERSION_KEY, _new_version(), timeout=None)
+    except Exception:
+        # The change itself is committed; a cache server that is down must not turn the
+        # editor's request into an error. Pages are rendered uncached meanwhile
+        # (reader/page_cache.py); a Redis that lost its data starts a new version anyway.
+        logger.exception("缓存不可用，存档版本未能更新")
 
 
 @receiver(pre_save, sender=Article, dispatch_uid="freshness_article_saved")

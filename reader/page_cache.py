@@ -8,9 +8,13 @@ version (articles/freshness.py), which every change a reader could see replaces:
 request on any server renders the page anew, and KFQ_PAGE_CACHE_SECONDS (a day by default)
 only bounds how long an unchanged page is kept. Anyone logged in, such as an editor checking
 an issue they have just published, always gets the page freshly rendered.
+
+The cache only saves work: when its server cannot be reached (Redis down), pages are rendered
+for every request, as if nothing were cached, and the failure is logged.
 """
 
 import hashlib
+import logging
 from functools import wraps
 
 from django.conf import settings
@@ -21,6 +25,8 @@ from articles.freshness import archive_version
 
 # django.contrib.messages keeps pending messages in this cookie (or in the session).
 MESSAGES_COOKIE = "messages"
+
+logger = logging.getLogger(__name__)
 
 
 def _is_anonymous_read(request) -> bool:
@@ -46,18 +52,29 @@ def cached_for_readers(view):
         seconds = settings.KFQ_PAGE_CACHE_SECONDS
         if seconds <= 0 or not _is_anonymous_read(request):
             return view(request, *args, **kwargs)
-        key = _key(request)
-        response = cache.get(key)
+        try:
+            key = _key(request)
+            response = cache.get(key)
+        except Exception:
+            # Any backend's failure (redis-py's ConnectionError, the file cache's OSError):
+            # the page is rendered as if nothing were cached.
+            logger.exception("读者页面缓存不可用，本次直接生成页面")
+            return view(request, *args, **kwargs)
         if response is not None:
             return response
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming and not response.cookies:
             if getattr(response, "is_rendered", True):
-                cache.set(key, response, seconds)
+                _store(key, response, seconds)
             else:  # a TemplateResponse (the sitemaps) is stored once rendered
-                response.add_post_render_callback(
-                    lambda rendered: cache.set(key, rendered, seconds)
-                )
+                response.add_post_render_callback(lambda rendered: _store(key, rendered, seconds))
         return response
 
     return cached_view
+
+
+def _store(key: str, response, seconds: int) -> None:
+    try:
+        cache.set(key, response, seconds)
+    except Exception:
+        logger.exception("读者页面缓存不可用，页面未存入缓存")

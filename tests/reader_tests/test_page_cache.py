@@ -114,3 +114,29 @@ def test_pages_that_are_not_found_are_not_cached(client, page_cache):
 
     response = client.get(url)
     assert response.status_code == 200 and piece.title in response.content.decode()
+
+
+@pytest.fixture
+def cache_server_down(settings):
+    """The shared cache is a Redis server nobody listens for (port 1 on loopback refuses)."""
+    settings.KFQ_PAGE_CACHE_SECONDS = 86400
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+
+
+def test_readers_get_pages_while_the_cache_server_is_down(
+    client, cache_server_down, django_capture_on_commit_callbacks
+):
+    issue = make_issue(date="2025-04-29")
+    make_article(title="本期头条", issue=issue, page=1, position=1, status=Status.SCHEDULED)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_issue(issue=issue, by=make_editor())  # its bump cannot reach the cache
+    response = client.get(reverse("reader:home"))
+
+    assert response.status_code == 200
+    assert "本期头条" in response.content.decode()
