@@ -5,22 +5,33 @@ is (re)indexed when it or one of its photos is saved, when the workflow publishe
 (publish_issue and publish_imported write status with QuerySet.update and call index_articles),
 when its zone or issue changes and when its zone is merged into another; `rebuild_search_index`
 rebuilds everything.
+
+A zone, alias or contributor that gains, changes or loses a name writes a new names version
+(segmentation.names_changed), so every process's segmenter uses the names on its next search,
+and the published articles that print the name are reindexed in the same transaction: their
+documents were segmented with or without the name as one term.
 """
 
 from collections.abc import Callable, Iterable
 from itertools import islice
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from articles.models import Article, Contributor, Issue, Photo, SearchEntry
 from articles.models.choices import Status
 from search import segmentation
+from zones.loading import aliases_derived
 from zones.merging import zones_merged
 from zones.models import Zone, ZoneAlias
 
 BATCH_SIZE = 1000
+
+# The article's own text fields that document_of() indexes (captions are on its photos).
+PRINTED_FIELDS = ("kicker", "title", "subtitle", "zone_label", "body", "byline")
+NAMES_PER_SCAN = 50
 
 Progress = Callable[[int, int], None]
 
@@ -74,7 +85,9 @@ def rebuild_index(*, progress: Progress | None = None) -> int:
     """Empty the index and index every published article again."""
     with transaction.atomic():
         SearchEntry.objects.all().delete()
-    segmentation.forget_dictionary_signature()
+    # Starting over: names written around the receivers (QuerySet.update, bulk_create, raw
+    # SQL) are read again too.
+    segmentation.forget_dictionary_version()
     ids = Article.objects.published().order_by("pk").values_list("pk", flat=True)
     return index_articles(ids, progress=progress)
 
@@ -115,16 +128,6 @@ def _deleted_with_its_article(origin) -> bool:
     )
 
 
-@receiver(post_save, sender=Zone, dispatch_uid="search_zone_saved")
-def _zone_saved(sender, instance, created, raw=False, update_fields=None, **kwargs):
-    segmentation.add_names([instance.official_name, instance.short_name])
-    if update_fields is not None and "official_name" not in update_fields:
-        return
-    if not raw and not created:
-        # The zone's name is part of its articles' documents.
-        index_articles(instance.articles.published().values_list("pk", flat=True))
-
-
 @receiver(zones_merged, dispatch_uid="search_zones_merged")
 def _zones_merged(sender, keep, moved, **kwargs):
     # The merge moved the entries' zone column with everything else; the documents still
@@ -141,11 +144,77 @@ def _issue_saved(sender, instance, created, raw=False, update_fields=None, **kwa
         index_articles(instance.articles.published().values_list("pk", flat=True))
 
 
+# The fields that are names in the search dictionary.
+NAME_FIELDS = {Zone: ("official_name", "short_name"), ZoneAlias: ("name",), Contributor: ("name",)}
+
+
+def _touches_names(sender, update_fields) -> bool:
+    return update_fields is None or bool(set(NAME_FIELDS[sender]) & set(update_fields))
+
+
+def _names_of(instance) -> set[str]:
+    return {getattr(instance, field).strip() for field in NAME_FIELDS[type(instance)]} - {""}
+
+
+@receiver(pre_save, sender=Zone, dispatch_uid="search_zone_names_before")
+@receiver(pre_save, sender=ZoneAlias, dispatch_uid="search_alias_names_before")
+@receiver(pre_save, sender=Contributor, dispatch_uid="search_contributor_names_before")
+def _remember_names(sender, instance, raw=False, update_fields=None, **kwargs):
+    # What the row was called before this save, to tell a rename from any other edit.
+    saved = None
+    if instance.pk is not None and not raw and _touches_names(sender, update_fields):
+        saved = sender.objects.filter(pk=instance.pk).first()
+    instance._names_before_save = _names_of(saved) if saved else set()
+
+
+@receiver(post_save, sender=Zone, dispatch_uid="search_zone_saved")
 @receiver(post_save, sender=ZoneAlias, dispatch_uid="search_alias_saved")
-def _alias_saved(sender, instance, **kwargs):
-    segmentation.add_names([instance.name])
-
-
 @receiver(post_save, sender=Contributor, dispatch_uid="search_contributor_saved")
-def _contributor_saved(sender, instance, **kwargs):
-    segmentation.add_names([instance.name])
+def _names_saved(sender, instance, created, raw=False, update_fields=None, **kwargs):
+    if not _touches_names(sender, update_fields):
+        return
+    before = getattr(instance, "_names_before_save", set())
+    changed = before ^ _names_of(instance)
+    if not changed:
+        return
+    segmentation.names_changed()
+    if raw:
+        return
+    ids = _printing(changed)
+    if sender is Zone and not created and instance.official_name not in before:
+        # The zone's official name is part of its articles' documents.
+        ids += instance.articles.published().values_list("pk", flat=True)
+    index_articles(ids)
+
+
+@receiver(post_delete, sender=Zone, dispatch_uid="search_zone_deleted")
+@receiver(post_delete, sender=ZoneAlias, dispatch_uid="search_alias_deleted")
+@receiver(post_delete, sender=Contributor, dispatch_uid="search_contributor_deleted")
+def _names_deleted(sender, instance, **kwargs):
+    segmentation.names_changed()
+    index_articles(_printing(_names_of(instance)))
+
+
+@receiver(aliases_derived, dispatch_uid="search_aliases_derived")
+def _aliases_derived(sender, names, **kwargs):
+    segmentation.names_changed()
+    index_articles(_printing(set(names)))
+
+
+def _printing(names: set[str]) -> list[int]:
+    """Published articles whose printed text holds one of the names: their documents were
+    segmented with or without that name as one term, and must now be segmented the other way.
+
+    Every article is read (a name can stand anywhere in the text), in one scan per
+    NAMES_PER_SCAN names: SQLite refuses a longer chain of ORs.
+    """
+    ids = []
+    names = sorted(names)
+    for start in range(0, len(names), NAMES_PER_SCAN):
+        printed = Q()
+        for name in names[start : start + NAMES_PER_SCAN]:
+            printed |= Exists(Photo.objects.filter(article=OuterRef("pk"), caption__contains=name))
+            for field in PRINTED_FIELDS:
+                printed |= Q(**{f"{field}__contains": name})
+        ids += Article.objects.published().filter(printed).values_list("pk", flat=True)
+    return ids

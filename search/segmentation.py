@@ -12,21 +12,31 @@ HMM guessing of unknown words is off in both: it depends on the surrounding text
 guessed one way in an article and another way in a query would never match.
 
 The user dictionary holds every zone name (official, short, alias) and contributor name, so that
-each is one term. It is read from the database when first needed and topped up when those
-tables grow (checked once per search or indexing run, in one query) or when a name is saved in
-this process (signals in indexing.py).
+each is one term, and only those: a name that is deleted or renamed leaves it again, so every
+process cuts every text the same way. Each process keeps its own copy and checks, once per
+search or indexing run, the names' version (models.NamesVersion, one row read by its primary
+key); when the version differs from the one it loaded, it reads the names again and adds and
+removes the difference. Whoever changes a name writes a new version in the same transaction
+(names_changed(), called by the receivers in indexing.py), so every process on every node sees
+the name and the new version together, and a rolled-back change is forgotten again (a version
+written on commit instead could be lost between the commit and the write).
+
+The version is kept in the database, not in Django's cache: the database is shared by every
+process and node by definition, the cache only when it is configured to be (the tests' is per
+process), and the lookup costs one indexed query, what the check it replaced cost.
 """
 
 import logging
 import os
 import re
 import threading
+import uuid
 from functools import lru_cache
 
 import jieba
-from django.db import connection
 
 from articles.models import Contributor
+from search.models import NamesVersion
 from zones.models import Zone, ZoneAlias
 
 jieba.setLogLevel(logging.WARNING)
@@ -50,7 +60,11 @@ _tokenizer = jieba.Tokenizer()
 _tokenizer.cache_file = f"jieba.{os.getuid()}.cache"
 _lock = threading.Lock()
 _known_names: set[str] = set()
-_names_signature: tuple | None = None
+# What jieba's own dictionary said of each known name before it was added (None: not a word),
+# put back when the name goes.
+_jieba_frequency: dict[str, int | None] = {}
+_NOTHING_LOADED = object()
+_loaded_version = _NOTHING_LOADED
 
 
 def _terms_of_tokens(tokens) -> list[str]:
@@ -84,47 +98,54 @@ def query_terms(text: str) -> list[str]:
     return list(dict.fromkeys(terms))
 
 
-def add_names(names) -> int:
-    """Make each name one term from now on; returns how many were new."""
-    added = 0
-    with _lock:
-        for name in names:
-            name = (name or "").strip()
-            if name and name not in _known_names and JIEBA_WORD.fullmatch(name):
-                _tokenizer.add_word(name)
-                _known_names.add(name)
-                added += 1
-        if added:
-            _paragraph_index_terms.cache_clear()
-    return added
-
-
 def ensure_dictionary() -> None:
-    """Load zone and contributor names added since this process last looked (one query)."""
-    global _names_signature
-    signature = _current_signature()
-    if signature == _names_signature:
-        return
-    names = []
-    for official_name, short_name in Zone.objects.values_list("official_name", "short_name"):
-        names += [official_name, short_name]
-    names += ZoneAlias.objects.values_list("name", flat=True)
-    names += Contributor.objects.values_list("name", flat=True)
-    add_names(names)
-    _names_signature = signature
-
-
-def forget_dictionary_signature() -> None:
-    """Make the next ensure_dictionary() read every name again (tests roll back rows)."""
-    global _names_signature
-    _names_signature = None
-
-
-def _current_signature() -> tuple:
-    tables = [model._meta.db_table for model in (Zone, ZoneAlias, Contributor)]
-    columns = ", ".join(
-        f"(SELECT COUNT(*) FROM {table}), (SELECT MAX(id) FROM {table})" for table in tables
+    """Bring this process's names up to the current version (one query when they are)."""
+    global _loaded_version
+    current = (
+        NamesVersion.objects.filter(pk=NamesVersion.ROW).values_list("stamp", flat=True).first()
     )
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {columns}")
-        return tuple(cursor.fetchone())
+    if current == _loaded_version:
+        return
+    names = set()
+    for official_name, short_name in Zone.objects.values_list("official_name", "short_name"):
+        names.update((official_name, short_name))
+    names.update(ZoneAlias.objects.values_list("name", flat=True))
+    names.update(Contributor.objects.values_list("name", flat=True))
+    _use_names(names)
+    _loaded_version = current
+
+
+def names_changed() -> None:
+    """Tell every process, this one included, that a zone, alias or contributor name was
+    added, changed or removed: one write, in the caller's transaction."""
+    NamesVersion.objects.bulk_create(
+        [NamesVersion(pk=NamesVersion.ROW, stamp=uuid.uuid4())],
+        update_conflicts=True,
+        unique_fields=["id"],
+        update_fields=["stamp"],
+    )
+
+
+def forget_dictionary_version() -> None:
+    """Make the next ensure_dictionary() read every name again."""
+    global _loaded_version
+    _loaded_version = _NOTHING_LOADED
+
+
+def _use_names(names: set[str]) -> None:
+    wanted = {name.strip() for name in names if name and JIEBA_WORD.fullmatch(name.strip())}
+    with _lock:
+        added, removed = wanted - _known_names, _known_names - wanted
+        _tokenizer.check_initialized()
+        for name in added:
+            _jieba_frequency[name] = _tokenizer.FREQ.get(name) or None
+            _tokenizer.add_word(name)
+        for name in removed:
+            frequency = _jieba_frequency.pop(name)
+            if frequency:
+                _tokenizer.add_word(name, frequency)
+            else:
+                _tokenizer.del_word(name)
+        _known_names.symmetric_difference_update(added | removed)
+        if added or removed:
+            _paragraph_index_terms.cache_clear()

@@ -13,11 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
+from django.dispatch import Signal
 
 from .models import City, Level, Zone, ZoneAlias
 from .naming import derive_aliases, split_official_name
 
 REGISTRY_TSV = Path(__file__).resolve().parent / "data" / "shanxi_zones.tsv"
+
+# Sent after derived aliases were created in bulk, which sends no post_save: names (the new
+# aliases). Those who keep the names elsewhere, such as the search dictionary, listen to it.
+aliases_derived = Signal()
 
 
 @dataclass
@@ -135,4 +140,6 @@ def refresh_derived_aliases() -> tuple[int, set[str]]:
             continue
         new_aliases.append(ZoneAlias(name=alias, zone_id=zone_ids.pop(), derived=True))
     ZoneAlias.objects.bulk_create(new_aliases, ignore_conflicts=True)
+    if new_aliases:
+        aliases_derived.send(sender=ZoneAlias, names=[alias.name for alias in new_aliases])
     return len(new_aliases), ambiguous
