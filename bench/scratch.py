@@ -29,6 +29,8 @@ def start_django(
     # The site refuses to start without a key when debug is off; a benchmark signs nothing
     # that outlives it, so a fresh one does.
     os.environ.setdefault("KFQ_SECRET_KEY", secrets.token_urlsafe(50))
+    # The scratch archive's versions stay out of the project's own cache folder.
+    os.environ["KFQ_CACHE_DIR"] = str(sqlite_file.parent / "cache")
     import django
 
     django.setup()

@@ -2,6 +2,7 @@
 
 import os
 import secrets
+import shutil
 import socket
 import statistics
 import subprocess
@@ -27,6 +28,10 @@ def start_gunicorn(
     args, database_url: str, port: int, extra_env: dict, log=None
 ) -> subprocess.Popen:
     """gunicorn on 127.0.0.1:port; its output (and the site's error log) goes to `log` if given."""
+    # An empty cache folder of its own, beside the scratch database (bench/scratch.py): pages
+    # a previous run cached on this port would be served.
+    cache_dir = Path(os.environ["KFQ_CACHE_DIR"]) / f"gunicorn-{port}"
+    shutil.rmtree(cache_dir, ignore_errors=True)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
@@ -36,6 +41,7 @@ def start_gunicorn(
         "KFQ_ALLOWED_HOSTS": "127.0.0.1",
         "KFQ_DB_CONN_MAX_AGE": "60",
         "KFQ_LOG_LEVEL": "ERROR",
+        "KFQ_CACHE_DIR": str(cache_dir),
         **extra_env,
     }
     command = [
@@ -76,7 +82,7 @@ def wait_until_serving(server: subprocess.Popen, port: int, path: str, timeout: 
 
 
 PAGE_CACHE_MODES = {
-    # The site's own setting (KFQ_PAGE_CACHE_SECONDS: 60 s for anonymous readers when not
+    # The site's own setting (KFQ_PAGE_CACHE_SECONDS: a day for anonymous readers when not
     # debugging), and every request rendered afresh, which is what a cache miss costs.
     "on": ("页面缓存按网站设置", {}),
     "off": ("关闭页面缓存（KFQ_PAGE_CACHE_SECONDS=0，每次渲染）", {"KFQ_PAGE_CACHE_SECONDS": "0"}),

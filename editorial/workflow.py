@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from articles.freshness import bump_archive_version
 from articles.models import (
     Article,
     ArticleTransition,
@@ -193,6 +194,7 @@ def publish_issue(*, issue: Issue, by) -> int:
     locked_issue.published_at = now
     locked_issue.save(update_fields=["published_at"])
     index_articles(piece.pk for piece in pieces)
+    bump_archive_version()  # update() above sends no signal
     for piece in pieces:
         _notify(piece, Status.SCHEDULED, Status.PUBLISHED, "")
     return len(pieces)
@@ -207,6 +209,7 @@ def publish_imported(article_ids) -> int:
     )
     Issue.objects.open().filter(articles__pk__in=article_ids).update(published_at=timezone.now())
     index_articles(article_ids)
+    bump_archive_version()  # update() above sends no signal
     return changed
 
 

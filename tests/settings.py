@@ -29,3 +29,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+
+# Each test process keeps its own cache in memory: the site's default folder (var/cache) would
+# be shared with the developer's running site and between runs. The shared backends are tested
+# apart (tests/articles_tests/test_freshness.py, tests/site/test_cache_settings.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

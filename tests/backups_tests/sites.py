@@ -64,6 +64,8 @@ class Site:
                 "KFQ_SECRET_KEY": "test-only-key-for-the-backup-tests-0123456789",
                 "DATABASE_URL": self.database_url,
                 "KFQ_MEDIA_ROOT": str(self.media_root),
+                # Not the developer's var/cache: restores and imports bump the archive version.
+                "KFQ_CACHE_DIR": str(self.media_root.parent / "cache"),
             },
             "text": True,
         }

@@ -173,6 +173,7 @@ def server_env(tmp: Path, database_url: str, gunicorn_port: int) -> dict:
         "DATABASE_URL": database_url,
         "KFQ_STATIC_ROOT": str(tmp / "static"),
         "KFQ_MEDIA_ROOT": str(tmp / "media"),
+        "KFQ_CACHE_DIR": str(tmp / "cache"),
         "KFQ_BIND": f"127.0.0.1:{gunicorn_port}",
         "KFQ_WORKERS": "2",
     }

@@ -26,6 +26,7 @@ def serve(tmp_path, **env):
             "KFQ_VENV_PYTHON": sys.executable,
             "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
             "KFQ_STATIC_ROOT": str(tmp_path / "static"),
+            "KFQ_CACHE_DIR": str(tmp_path / "cache"),
             "KFQ_BIND": "127.0.0.1:0",
             **env,
         },
