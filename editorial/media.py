@@ -5,14 +5,15 @@ readers. A file goes out only if a Photo names it (as image or thumbnail) and th
 is published, or the user is one of its authors or an editor; everyone else, and every name no
 Photo holds, gets 404. The access decision and the sending are apart: behind nginx
 (KFQ_MEDIA_ACCEL_REDIRECT, deploy/nginx.conf) Django answers with X-Accel-Redirect and nginx
-sends the bytes from an internal location, after the same check.
+sends the bytes from an internal location, after the same check. With photos in an object
+store (KFQ_S3_BUCKET) Django streams them from the private bucket through the same check.
 """
 
 import mimetypes
 from urllib.parse import quote
 
 from django.conf import settings
-from django.core.exceptions import SuspiciousFileOperation
+from django.core.exceptions import SuspiciousOperation
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils.cache import patch_cache_control
@@ -45,7 +46,7 @@ def send_file(name: str) -> HttpResponse:
             storage.path(name)  # refuses a name that would leave MEDIA_ROOT, as open() does
             return _accel_redirect(name)
         return FileResponse(storage.open(name, "rb"))
-    except (OSError, SuspiciousFileOperation) as exc:
+    except (OSError, SuspiciousOperation) as exc:
         # A row naming a missing file, or a stored name that would leave MEDIA_ROOT.
         raise Http404("没有这个文件。") from exc
 

@@ -224,6 +224,36 @@ STORAGES = {
 # default, for `make serve` without nginx, `make run` and the tests): Django sends them itself.
 KFQ_MEDIA_ACCEL_REDIRECT = os.environ.get("KFQ_MEDIA_ACCEL_REDIRECT", "")
 
+# Several servers share photos through one folder (KFQ_MEDIA_ROOT on NFS), or, with
+# KFQ_S3_BUCKET, through a private bucket of an S3-compatible object store (README 多台服务器).
+# The bucket is never public: a draft's photo must not reach readers, so every file still goes
+# through editorial/media.py's access check, and Django streams it from the bucket.
+KFQ_S3_BUCKET = os.environ.get("KFQ_S3_BUCKET", "")
+if KFQ_S3_BUCKET:
+    if KFQ_MEDIA_ACCEL_REDIRECT:
+        raise ImproperlyConfigured(
+            "KFQ_MEDIA_ACCEL_REDIRECT 只能用于本机或共享文件夹中的照片；"
+            "照片存放在对象存储（KFQ_S3_BUCKET）时请不要设置它。"
+        )
+    STORAGES["default"] = {
+        "BACKEND": "articles.storage.PrivateBucketStorage",
+        "OPTIONS": {
+            "bucket_name": KFQ_S3_BUCKET,
+            # Empty: Amazon S3 itself; otherwise the address of MinIO, Aliyun OSS, Tencent COS ...
+            "endpoint_url": os.environ.get("KFQ_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("KFQ_S3_REGION") or None,
+            "access_key": os.environ.get("KFQ_S3_ACCESS_KEY") or None,
+            "secret_key": os.environ.get("KFQ_S3_SECRET_KEY") or None,
+            "location": os.environ.get("KFQ_S3_PREFIX", ""),
+            "addressing_style": os.environ.get("KFQ_S3_ADDRESSING_STYLE") or None,
+            # Objects stay private to the bucket owner, whatever the bucket's default.
+            "default_acl": "private",
+            "querystring_auth": True,
+            # Two uploads of "photo.jpg" get two names, as on the file system.
+            "file_overwrite": False,
+        },
+    }
+
 # Mail: every message goes to the outbox table (editorial/outbox.py) inside the request's
 # transaction; `python manage.py send_mail --loop` delivers it through
 # KFQ_MAIL_DELIVERY_BACKEND: SMTP when KFQ_EMAIL_HOST is set, else the console.
