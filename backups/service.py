@@ -91,6 +91,9 @@ def create_backup(*, path: Path, using: str = DEFAULT_DB_ALIAS) -> BackupResult:
             "database": {"engine": dump.engine, **database_part.as_manifest()},
             "rows": dump.rows,
             "media": {
+                # Photos in an object store (KFQ_S3_BUCKET) are not on this disk: the bucket's
+                # own versioning or replication keeps them, and the archive says so.
+                "object_store_bucket": settings.KFQ_S3_BUCKET or None,
                 "count": len(media),
                 "bytes": sum(part.size for part in media),
                 "files": [part.as_manifest() for part in media],

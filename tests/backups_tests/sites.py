@@ -11,7 +11,7 @@ import os
 import secrets
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import dj_database_url
@@ -50,6 +50,8 @@ class Site:
 
     database_url: str
     media_root: Path
+    # More settings, as KFQ_* variables.
+    settings: dict = field(default_factory=dict)
 
     def command(self, *args: str) -> dict:
         """subprocess arguments for `manage.py ARGS` with this site's settings."""
@@ -66,6 +68,7 @@ class Site:
                 "KFQ_MEDIA_ROOT": str(self.media_root),
                 # Not the developer's var/cache: restores and imports bump the archive version.
                 "KFQ_CACHE_DIR": str(self.media_root.parent / "cache"),
+                **self.settings,
             },
             "text": True,
         }

@@ -23,6 +23,12 @@ class Command(BaseCommand):
             result = create_backup(path=path)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        bucket = result.manifest["media"]["object_store_bucket"]
+        if bucket:
+            self.stderr.write(
+                f"注意：照片存放在对象存储桶 {bucket} 中，本备份只含数据库，不含照片。"
+                "请开启存储桶的版本控制或跨区域复制来保护照片（见 README 多台服务器）。"
+            )
         for name in result.vanished:
             self.stderr.write(f"注意：{name} 在备份过程中被删除，未包含在备份中。")
         if verbosity >= 1:
