@@ -10,6 +10,7 @@ from django.db.models import Q
 from articles import bylines
 from articles.models import Article, CallForPapers, CallTheme, Contributor, Genre
 from articles.photos import MAX_BYTES
+from importer import word
 from portal.submissions import CEILING, WARN_ABOVE, WARN_BELOW, check_length, pending_photo_of
 from zones.models import Zone
 
@@ -44,6 +45,22 @@ class SubmissionForm(forms.ModelForm):
         required=False,
         max_length=100,
         help_text="没有账号的合作者，姓名之间用空格或顿号分开，按署名顺序填写。",
+    )
+    # Read by the 读取文档 button into the fields below (portal/word_import.py), never saved.
+    word_file = forms.FileField(
+        label="Word 文档（.docx）",
+        required=False,
+        help_text="用 WPS 或 Word 写好的稿件：标题、正文、第一张图片和图片说明会填入下面的表单，"
+        "核对后再保存或投稿。",
+        widget=forms.FileInput(
+            attrs={
+                "accept": ".docx,application/vnd.openxmlformats-officedocument"
+                ".wordprocessingml.document",
+                "data-max-bytes": word.MAX_BYTES,
+                "data-what": "文档",
+                "data-smaller": "请先在文档中压缩图片。",
+            }
+        ),
     )
     photo = forms.FileField(
         label="配图（最多一张）",

@@ -11,8 +11,10 @@ from django.views.decorators.http import require_POST
 from articles.models import Article, ArticleTransition, EditorComment, MailPreference, Status
 from articles.photos import PhotoRejected, process_photo
 from editorial import workflow
+from importer.word import UnreadableDocument
 from portal.forms import SubmissionForm
 from portal.submissions import SubmissionRefused, keep_pending_photo, save_submission
+from portal.word_import import fill_from_word, form_values, kept_pending
 
 
 def own_pieces(user):
@@ -84,6 +86,8 @@ def revise(request, pk):
 def _edit(request, *, piece):
     existing_photo = piece.photos.first() if piece else None
     posted = request.method == "POST"
+    if posted and "import_word" in request.POST:
+        return _import_word(request, piece=piece, existing_photo=existing_photo)
     data = request.POST.copy() if posted else None
     photo_error = ""
     if posted and request.FILES.get("photo"):
@@ -109,6 +113,39 @@ def _edit(request, *, piece):
             return _after_save(request, form, saved, photo_error=photo_error)
     elif photo_error:
         form.add_error("photo", f"图片未被接受：{photo_error} 请重新选择图片。")
+    return render(
+        request,
+        "portal/submission_form.html",
+        {"form": form, "piece": piece, "photo": existing_photo},
+    )
+
+
+def _import_word(request, *, piece, existing_photo):
+    """The form again, filled from the chosen Word document; nothing is saved yet."""
+    values = form_values(request.POST, SubmissionForm)
+    pending = kept_pending(user=request.user, values=values)
+    upload = request.FILES.get("word_file")
+    if upload is None:
+        messages.error(request, "请先选择 Word 文档（.docx），再点“读取文档”。")
+    else:
+        try:
+            filled = fill_from_word(user=request.user, values=values, upload=upload)
+        except UnreadableDocument as reason:
+            messages.error(request, f"{reason} 表单中已填的内容没有改动。")
+        else:
+            values, pending = filled.values, filled.pending or pending
+            note = f"已从 Word 文档填入：{'、'.join(filled.filled)}。"
+            if filled.replaced:
+                note += f"原来填写的{'、'.join(filled.replaced)}已被文档中的内容替换。"
+            messages.success(request, note + "请核对后再保存草稿或投稿。")
+            if filled.photo_problem:
+                messages.warning(
+                    request, f"文档中的图片未被采用：{filled.photo_problem} 可另选一张图片上传。"
+                )
+    form = SubmissionForm(
+        initial=values, instance=piece, user=request.user, existing_photo=existing_photo
+    )
+    form.pending = pending
     return render(
         request,
         "portal/submission_form.html",

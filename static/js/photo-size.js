@@ -1,4 +1,4 @@
-// The photo limit checked as soon as a photo is chosen. The limit comes from the input's
+// The upload limit (a photo, a Word document) checked as soon as a photo is chosen. The limit comes from the input's
 // data-max-bytes (articles/photos.py MAX_BYTES through articles/forms.py). A larger upload
 // would be refused by nginx with a page of its own and nothing saved; here the choice is
 // cleared at once, with a Chinese note beside the field, and the rest of the form stays.
@@ -16,8 +16,8 @@
     input.addEventListener("change", function () {
       var file = input.files && input.files[0];
       if (file && file.size > limit) {
-        note.textContent = "所选图片“" + file.name + "”有 " + megabytes(file.size) +
-          " MB，超过 " + megabytes(limit) + " MB 的上限，已取消选择。请换一张较小的图片（可先缩小或压缩）。";
+        note.textContent = "所选" + (input.dataset.what || "图片") + "“" + file.name + "”有 " + megabytes(file.size) +
+          " MB，超过 " + megabytes(limit) + " MB 的上限，已取消选择。" + (input.dataset.smaller || "请换一张较小的图片（可先缩小或压缩）。");
         input.value = "";
       } else {
         note.textContent = "";
