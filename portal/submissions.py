@@ -93,8 +93,8 @@ def save_submission(
     An update is refused (SubmissionRefused) when the piece's status is no longer the one
     the caller saw, or no longer one the author may edit. co_authors and extra_author_names
     are None when the user left the byline alone. `token` makes a new piece's form single-use.
-    With submit, the save and the move to 已投稿 commit together; a refused move leaves the
-    saved text and says why in submit_refusal.
+    With submit, the save and the move to 已投稿 commit together; a refused move (a piece far
+    over its length, say) leaves the saved text and says why in submit_refusal.
     """
     if article is None:
         created = _create(user=user, fields=fields, token=token)
@@ -118,6 +118,9 @@ def save_submission(
             )
     _save_photo(article=article, pending=photo, caption=photo_caption, credit=photo_credit)
     if submit:
+        length = check_length(body=article.body, genre=article.genre, call=article.call)
+        if length.refusal:
+            return Saved(article, submit_refusal=length.refusal)
         try:
             article = workflow.article_transition(article=article, to=Status.SUBMITTED, by=user)
         except workflow.TransitionNotAllowed as refusal:

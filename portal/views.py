@@ -179,6 +179,8 @@ def _after_save(request, form, saved, *, photo_error):
         return redirect("portal:revise", piece.pk)
     if form.length and form.length.warning:
         messages.warning(request, form.length.warning)
+    elif form.length and form.length.refusal and not saved.submit_refusal:
+        messages.warning(request, f"已保存草稿，但投稿时会被退回：{form.length.refusal}")
     if saved.submit_refusal:
         messages.error(request, f"{saved.submit_refusal} 稿件已保存为草稿。")
         return redirect("portal:revise", piece.pk)

@@ -7,9 +7,9 @@ from django.urls import reverse
 from articles.models import Article, Status
 from editorial.workflow import article_transition
 from tests.error_pages import is_forbidden_page
-from tests.factories import make_correspondent, make_editor, make_zone
+from tests.factories import make_article, make_correspondent, make_editor, make_zone
 from tests.mail import sent_mail
-from tests.portal_tests.helpers import form_data, jpeg_bytes, make_call
+from tests.portal_tests.helpers import form_data, jpeg_bytes, make_call, rendered_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -54,17 +54,48 @@ def test_saving_a_draft_gives_no_number(client, author):
     assert piece.status == Status.DRAFT and piece.manuscript_number is None
 
 
-def test_a_piece_far_over_the_ceiling_is_refused_and_nothing_is_saved(client, author):
+def test_a_piece_far_over_the_ceiling_is_not_submitted_but_kept_as_a_draft(client, author):
     call = make_call()
 
     response = client.post(
         reverse("portal:submit"),
         {**form_data(call, author.contributor.zone, genre="消息", body="字" * 1700), "submit": "1"},
+        follow=True,
     )
 
-    assert response.status_code == 200
-    assert "超过上限1600字" in response.content.decode()
-    assert not Article.objects.exists()
+    piece = Article.objects.get()
+    assert piece.status == Status.DRAFT and piece.body == "字" * 1700
+    assert piece.manuscript_number is None
+    assert "超过上限1600字，请删减后再投。 稿件已保存为草稿。" in response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("portal:revise", args=[piece.pk])
+
+
+def test_a_piece_far_over_the_ceiling_can_be_saved_as_a_draft_with_a_warning(client, author):
+    call = make_call()
+
+    response = client.post(
+        reverse("portal:submit"),
+        {**form_data(call, author.contributor.zone, genre="消息", body="字" * 1700), "save": "1"},
+        follow=True,
+    )
+
+    piece = Article.objects.get()
+    assert piece.status == Status.DRAFT and piece.body == "字" * 1700
+    assert "已保存草稿，但投稿时会被退回" in response.content.decode()
+
+
+def test_a_revision_far_over_the_ceiling_keeps_the_text_and_stays_with_the_author(client, author):
+    call = make_call()
+    piece = make_article(
+        status=Status.REVISION, authors=[author.contributor], call=call, genre="消息"
+    )
+    url = reverse("portal:revise", args=[piece.pk])
+    data = {**rendered_form_data(client.get(url).content.decode()), "body": "改" * 1700}
+
+    client.post(url, {**data, "submit": "1"})
+
+    piece.refresh_from_db()
+    assert piece.status == Status.REVISION and piece.body == "改" * 1700
 
 
 def test_a_piece_far_from_its_target_gets_a_gentle_warning_but_goes_in(client, author):
