@@ -15,6 +15,8 @@ from editorial.editors import active_editors
 
 # Mail a correspondent always receives: it asks them to act or tells them a decision.
 ESSENTIAL_FOR_AUTHORS = frozenset({Status.REVISION, Status.ACCEPTED, Status.REJECTED})
+# An author's withdrawal from these is news to the editors, who had the piece in hand.
+WAITING_FOR_EDITORS = frozenset({Status.SUBMITTED, Status.IN_REVIEW})
 
 
 def without_optional_mail(users) -> set[int]:
@@ -46,7 +48,9 @@ def status_changed(*, article_id: int, source: Status, to: Status, note: str) ->
         f"变为“{Status(to).label}”。"
     )
     if note:
-        body += f"\n\n编辑部意见：\n{note}"
+        # A withdrawal's note is the author's own reason; every other note is the editors'.
+        heading = "撤回原因" if to == Status.WITHDRAWN else "编辑部意见"
+        body += f"\n\n{heading}：\n{note}"
     body += f"\n\n查看稿件：{link}"
     opted_out = without_optional_mail(author_users)
     for user in author_users:
@@ -55,19 +59,19 @@ def status_changed(*, article_id: int, source: Status, to: Status, note: str) ->
                 (f"[开发区建设] 稿件{Status(to).label}：{article.title}", body, None, [user.email])
             )
 
-    if to == Status.SUBMITTED:
-        verb = "重新投稿" if source == Status.REVISION else "新投稿"
+    if to == Status.SUBMITTED or (to == Status.WITHDRAWN and source in WAITING_FOR_EDITORS):
         admin_link = _site_url(reverse("admin:articles_article_change", args=[article.pk]))
+        if to == Status.SUBMITTED:
+            verb = "重新投稿" if source == Status.REVISION else "新投稿"
+            text = f"{label}《{article.title}》{verb}，请处理：{admin_link}"
+        else:
+            verb = "作者撤回"
+            text = f"{label}《{article.title}》已由作者撤回。\n\n撤回原因：\n{note}\n\n{admin_link}"
         editors = list(active_editors().exclude(email=""))
         opted_out = without_optional_mail(editors)
         for editor in editors:
             if editor.pk not in opted_out:
                 messages.append(
-                    (
-                        f"[开发区建设] {verb}：{article.title}",
-                        f"{label}《{article.title}》{verb}，请处理：{admin_link}",
-                        None,
-                        [editor.email],
-                    )
+                    (f"[开发区建设] {verb}：{article.title}", text, None, [editor.email])
                 )
     return send_mass_mail(messages, fail_silently=False) if messages else 0

@@ -45,14 +45,16 @@ MOVES: dict[tuple[Status, Status], Move] = {
     (Status.SUBMITTED, Status.IN_REVIEW): _move("开始审阅", E),
     (Status.SUBMITTED, Status.REVISION): _move("退修", E, needs_note=True),
     (Status.SUBMITTED, Status.REJECTED): _move("不予采用", E, needs_note=True),
-    (Status.SUBMITTED, Status.WITHDRAWN): _move("撤回", A),
+    # An author withdraws with a reason the editors read; a withdrawn piece can be reopened.
+    (Status.SUBMITTED, Status.WITHDRAWN): _move("撤回", A, needs_note=True),
     (Status.IN_REVIEW, Status.REVISION): _move("退修", E, needs_note=True),
     (Status.IN_REVIEW, Status.ACCEPTED): _move("录用", E),
     (Status.IN_REVIEW, Status.REJECTED): _move("不予采用", E, needs_note=True),
-    (Status.IN_REVIEW, Status.WITHDRAWN): _move("撤回", A),
+    (Status.IN_REVIEW, Status.WITHDRAWN): _move("撤回", A, needs_note=True),
     (Status.REVISION, Status.SUBMITTED): _move("修改后重新投稿", A),
     (Status.REVISION, Status.REJECTED): _move("不予采用", E, needs_note=True),
-    (Status.REVISION, Status.WITHDRAWN): _move("撤回", A),
+    (Status.REVISION, Status.WITHDRAWN): _move("撤回", A, needs_note=True),
+    (Status.WITHDRAWN, Status.DRAFT): _move("重新打开为草稿", A),
     (Status.ACCEPTED, Status.SCHEDULED): _move("排入一期", E),
     (Status.SCHEDULED, Status.ACCEPTED): _move("撤出该期", E),
 }
@@ -102,6 +104,8 @@ def article_transition(
         raise TransitionNotAllowed(f"你无权对这篇稿件执行“{move.label}”。")
     note = note.strip()
     if move.needs_note and not note:
+        if Role.AUTHOR in move.roles:
+            raise TransitionNotAllowed(f"“{move.label}”需要写明原因，让编辑部知道。")
         raise TransitionNotAllowed(f"“{move.label}”需要写明意见，让通讯员知道原因。")
 
     now = timezone.now()

@@ -194,3 +194,13 @@ class SubmissionForm(forms.ModelForm):
             # is refused (save_submission), so no typed word is lost.
             self.length = check_length(body=cleaned["body"], genre=cleaned["genre"], call=call)
         return cleaned
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label="撤回原因",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="编辑部会看到这条原因。撤回后可以重新打开为草稿，稿件编号不变。",
+        error_messages={"required": "请写明撤回原因，让编辑部知道。"},
+    )

@@ -9,6 +9,7 @@ urlpatterns = [
     path("my/<int:pk>/", views.my_submission, name="my_submission"),
     path("my/<int:pk>/edit/", views.revise, name="revise"),
     path("my/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
+    path("my/<int:pk>/reopen/", views.reopen, name="reopen"),
     path("submit/", views.submit, name="submit"),
     path("my/mail/", views.mail_settings, name="mail_settings"),
 ]

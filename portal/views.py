@@ -12,7 +12,7 @@ from articles.models import Article, ArticleTransition, EditorComment, MailPrefe
 from articles.photos import PhotoRejected, process_photo
 from editorial import workflow
 from importer.word import UnreadableDocument
-from portal.forms import SubmissionForm
+from portal.forms import SubmissionForm, WithdrawForm
 from portal.submissions import SubmissionRefused, keep_pending_photo, save_submission
 from portal.word_import import fill_from_word, form_values, kept_pending
 
@@ -191,17 +191,42 @@ def _after_save(request, form, saved, *, photo_error):
     return redirect("portal:my_submission", piece.pk)
 
 
-@require_POST
 @login_required
 def withdraw(request, pk):
+    """Withdrawal asks first: the piece, what withdrawing means, and the reason."""
+    piece = get_object_or_404(own_pieces(request.user), pk=pk)
+    if Status.WITHDRAWN not in {to for to, _move in workflow.available_moves(request.user, piece)}:
+        messages.error(request, f"稿件当前为“{piece.get_status_display()}”，不能撤回。")
+        return redirect("portal:my_submission", piece.pk)
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            workflow.article_transition(
+                article=piece,
+                to=Status.WITHDRAWN,
+                by=request.user,
+                note=form.cleaned_data["reason"],
+            )
+        except workflow.TransitionNotAllowed as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, "稿件已撤回。需要时可以重新打开为草稿，稿件编号不变。")
+        return redirect("portal:my_submission", piece.pk)
+    return render(request, "portal/withdraw.html", {"piece": piece, "form": form})
+
+
+@require_POST
+@login_required
+def reopen(request, pk):
+    """A withdrawn piece back to a draft, keeping its manuscript number and its history."""
     piece = get_object_or_404(own_pieces(request.user), pk=pk)
     try:
-        workflow.article_transition(article=piece, to=Status.WITHDRAWN, by=request.user)
+        workflow.article_transition(article=piece, to=Status.DRAFT, by=request.user)
     except workflow.TransitionNotAllowed as refusal:
         messages.error(request, str(refusal))
-    else:
-        messages.success(request, "稿件已撤回。")
-    return redirect("portal:my_submission", piece.pk)
+        return redirect("portal:my_submission", piece.pk)
+    messages.success(request, "稿件已重新打开为草稿：修改后可以再次投稿，稿件编号不变。")
+    return redirect("portal:revise", piece.pk)
 
 
 class MailPreferenceForm(forms.ModelForm):

@@ -52,6 +52,13 @@ MATRIX = [
     (
         "portal:withdraw",
         "submitted",
+        "get",
+        "确认撤回",
+        [LOGIN, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND],
+    ),
+    (
+        "portal:reopen",
+        "withdrawn",
         "post",
         None,
         [LOGIN, DONE, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND],
@@ -106,6 +113,7 @@ def test_access(client, people, role, url_name, piece, method, says, expected):
     pieces = {
         "draft": make_article(title="草稿稿件", status=Status.DRAFT, authors=[author]),
         "submitted": make_article(status=Status.SUBMITTED, authors=[author]),
+        "withdrawn": make_article(status=Status.WITHDRAWN, authors=[author]),
     }
     args = [pieces[piece].pk] if piece else []
     if people[role]:
@@ -115,10 +123,10 @@ def test_access(client, people, role, url_name, piece, method, says, expected):
 
     want = expected[PORTAL_ROLES.index(role)]
     assert_answer(response, want, says)
-    if url_name == "portal:withdraw":
-        withdrawn = pieces["submitted"]
-        withdrawn.refresh_from_db()
-        assert (withdrawn.status == Status.WITHDRAWN) == (want == DONE)
+    if url_name == "portal:reopen":
+        reopened = pieces["withdrawn"]
+        reopened.refresh_from_db()
+        assert (reopened.status == Status.DRAFT) == (want == DONE)
 
 
 ADMIN_ACTIONS = [

@@ -6,7 +6,6 @@ from django.urls import reverse
 
 from articles.models import Article, Status
 from editorial.workflow import article_transition
-from tests.error_pages import is_forbidden_page
 from tests.factories import make_article, make_correspondent, make_editor, make_zone
 from tests.mail import sent_mail
 from tests.portal_tests.helpers import form_data, jpeg_bytes, make_call, rendered_form_data
@@ -192,39 +191,6 @@ def test_revising_after_revision_keeps_the_number_and_the_earlier_version(client
         "朔州经开区新能源重卡项目投产",
         "修改后的标题",
     ]
-
-
-def test_a_submitted_piece_cannot_be_edited_but_can_be_withdrawn(client, author):
-    call = make_call()
-    client.post(
-        reverse("portal:submit"), {**form_data(call, author.contributor.zone), "submit": "1"}
-    )
-    piece = Article.objects.get()
-
-    edit = client.get(reverse("portal:revise", args=[piece.pk]))
-    withdraw = client.post(reverse("portal:withdraw", args=[piece.pk]))
-
-    assert is_forbidden_page(edit)
-    assert withdraw.status_code == 302
-    piece.refresh_from_db()
-    assert piece.status == Status.WITHDRAWN
-
-
-def test_an_accepted_piece_cannot_be_withdrawn(client, author):
-    call = make_call()
-    client.post(
-        reverse("portal:submit"), {**form_data(call, author.contributor.zone), "submit": "1"}
-    )
-    piece = Article.objects.get()
-    editor = make_editor()
-    article_transition(article=piece, to=Status.IN_REVIEW, by=editor)
-    article_transition(article=piece, to=Status.ACCEPTED, by=editor)
-
-    response = client.post(reverse("portal:withdraw", args=[piece.pk]), follow=True)
-
-    piece.refresh_from_db()
-    assert piece.status == Status.ACCEPTED
-    assert "不能改为" in response.content.decode()
 
 
 def test_co_authors_see_the_piece_and_bylines_keep_their_order(client, author):
