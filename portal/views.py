@@ -5,13 +5,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
+from django.db.models.functions import Coalesce, Greatest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from articles.models import Article, ArticleTransition, EditorComment, MailPreference, Status
 from articles.photos import PhotoRejected, process_photo
 from editorial import workflow
 from importer.word import UnreadableDocument
+from portal import progress
 from portal.forms import SubmissionForm, WithdrawForm
 from portal.submissions import SubmissionRefused, keep_pending_photo, save_submission
 from portal.word_import import fill_from_word, form_values, kept_pending
@@ -34,9 +37,20 @@ def my_submissions(request):
                 to_attr="notes_newest_first",
             )
         )
-        .order_by("-created_at")
+        .annotate(last_change=Greatest("updated_at", Coalesce("status_changed_at", "created_at")))
+        .order_by("-last_change", "-pk")
     )
-    return render(request, "portal/my_submissions.html", {"pieces": pieces})
+    used_this_year = (
+        own_pieces(request.user)
+        .published()
+        .filter(issue__date__year=timezone.localdate().year)
+        .count()
+    )
+    return render(
+        request,
+        "portal/my_submissions.html",
+        {"pieces": pieces, "used_this_year": used_this_year, "year": timezone.localdate().year},
+    )
 
 
 @login_required
@@ -47,7 +61,8 @@ def my_submission(request, pk):
         "portal/my_submission.html",
         {
             "piece": piece,
-            "history": piece.transitions.select_related("by").order_by("at", "pk"),
+            "timeline": progress.timeline(piece, list(piece.transitions.order_by("at", "pk"))),
+            "next_step": progress.next_step(piece),
             "comments": EditorComment.objects.filter(article=piece, internal=False),
             "moves": workflow.available_moves(request.user, piece),
             "editable": piece.status in workflow.AUTHOR_EDITABLE,

@@ -1,0 +1,68 @@
+"""Where a correspondent's piece stands, in their words: what has happened to it (a timeline)
+and what happens next, and who acts. The moves and their labels stay in editorial/workflow.py.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from articles.models import Article, ArticleTransition, Status
+from editorial import workflow
+
+EDITORS, AUTHOR, NOBODY = "编辑部", "你", ""
+
+
+@dataclass(frozen=True)
+class Step:
+    at: datetime.datetime
+    label: str
+    note: str = ""
+    link: str = ""  # the published piece's public page
+
+
+@dataclass(frozen=True)
+class NextStep:
+    text: str
+    who: str  # who acts next: 编辑部, 你, or nobody when the piece's way has ended
+
+
+def timeline(piece: Article, transitions: list[ArticleTransition]) -> list[Step]:
+    """One step per move, oldest first, labelled as the correspondent would say it."""
+    return [_step(piece, transition) for transition in transitions]
+
+
+def _step(piece: Article, transition: ArticleTransition) -> Step:
+    to = Status(transition.to_status)
+    if to == Status.PUBLISHED:
+        issue = f"{piece.issue}" if piece.issue else "一期"
+        return Step(transition.at, f"刊发于{issue}", link=piece.get_absolute_url())
+    if to == Status.SCHEDULED and piece.status == Status.SCHEDULED and piece.issue:
+        return Step(transition.at, f"排入{piece.issue}{_page(piece)}")
+    move = workflow.MOVES.get((Status(transition.from_status), to))
+    label = move.label if move else f"转为“{to.label}”"
+    return Step(transition.at, label, note=transition.note)
+
+
+def _page(piece: Article) -> str:
+    return f"第{piece.page}版" if piece.page else ""
+
+
+def next_step(piece: Article) -> NextStep:
+    status = Status(piece.status)
+    if status == Status.DRAFT:
+        return NextStep("草稿只有你看得到。写好后点“投稿”，编辑部才会收到。", AUTHOR)
+    if status == Status.SUBMITTED:
+        return NextStep("等待编辑部审阅。审阅结果会通过邮件和本页告诉你。", EDITORS)
+    if status == Status.IN_REVIEW:
+        return NextStep("编辑正在审阅：可能录用、退修或不予采用，结果会通知你。", EDITORS)
+    if status == Status.REVISION:
+        return NextStep("请按编辑部的退修意见修改，然后点“修改完成，重新投稿”。", AUTHOR)
+    if status == Status.ACCEPTED:
+        return NextStep("稿件已录用，等待编辑部排入一期。", EDITORS)
+    if status == Status.SCHEDULED:
+        where = f"{piece.issue}{_page(piece)}" if piece.issue else "一期"
+        return NextStep(f"已排入{where}，这一期发布后稿件即公开刊出。", EDITORS)
+    if status == Status.PUBLISHED:
+        return NextStep("稿件已刊发。", NOBODY)
+    if status == Status.REJECTED:
+        return NextStep("编辑部决定不予采用，原因见处理记录。欢迎继续投稿。", NOBODY)
+    return NextStep("你已撤回这篇稿件。需要时可以重新打开为草稿，修改后再投。", AUTHOR)
