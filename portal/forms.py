@@ -71,6 +71,14 @@ class SubmissionForm(forms.ModelForm):
             attrs={"accept": "image/jpeg,image/png,image/webp", "data-max-bytes": MAX_BYTES}
         ),
     )
+    # On a phone: straight from the camera (the input above also offers the phone's gallery).
+    photo_camera = forms.FileField(
+        label="或用手机拍照",
+        required=False,
+        widget=forms.FileInput(
+            attrs={"accept": "image/*", "capture": "environment", "data-max-bytes": MAX_BYTES}
+        ),
+    )
     # The checked photo kept from an earlier try of this form (see submissions.keep_pending_photo).
     pending_photo = forms.UUIDField(required=False, widget=forms.HiddenInput)
     remove_pending_photo = forms.BooleanField(label="移除", required=False)

@@ -105,10 +105,11 @@ def _edit(request, *, piece):
         return _import_word(request, piece=piece, existing_photo=existing_photo)
     data = request.POST.copy() if posted else None
     photo_error = ""
-    if posted and request.FILES.get("photo"):
+    upload = request.FILES.get("photo") or request.FILES.get("photo_camera")
+    if posted and upload:
         # Checked and kept before the form is validated, so a form error does not lose it.
         try:
-            processed = process_photo(upload=request.FILES["photo"])
+            processed = process_photo(upload=upload)
         except PhotoRejected as rejection:
             photo_error = str(rejection)
             data["pending_photo"] = ""

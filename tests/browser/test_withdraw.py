@@ -7,7 +7,10 @@ from articles.models import Status
 from tests.browser.test_journey import login
 from tests.factories import make_article, make_correspondent
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 PHONE = {"width": 390, "height": 844}
 

@@ -10,7 +10,10 @@ from tests.factories import make_correspondent
 from tests.portal_tests.helpers import make_call
 from tests.word_documents import PICTURE, word_document
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PHONE = {"width": 390, "height": 844}
