@@ -212,3 +212,48 @@ class WithdrawForm(forms.Form):
         help_text="编辑部会看到这条原因。撤回后可以重新打开为草稿，稿件编号不变。",
         error_messages={"required": "请写明撤回原因，让编辑部知道。"},
     )
+
+
+class AutosaveForm(forms.ModelForm):
+    """What autosave keeps of a piece being written: its text and choices, however unfinished.
+
+    Nothing is required (a title may not exist yet); a missing choice takes the form's default.
+    The byline and the photo are saved with the form's own buttons.
+    """
+
+    call = forms.ModelChoiceField(queryset=CallForPapers.objects.all(), required=False)
+    theme = forms.ModelChoiceField(queryset=CallTheme.objects.all(), required=False)
+    genre = forms.ChoiceField(choices=SUBMITTABLE_GENRES, required=False)
+    zone = forms.ModelChoiceField(queryset=Zone.objects.all(), required=False)
+
+    class Meta:
+        model = Article
+        fields = SubmissionForm.Meta.fields
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        for name in ("kicker", "title", "subtitle", "body"):
+            self.fields[name].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        piece = self.instance
+        cleaned["call"] = (
+            cleaned.get("call")
+            or (piece.call if piece.pk else None)
+            or CallForPapers.objects.current()
+        )
+        cleaned["zone"] = cleaned.get("zone") or (piece.zone if piece.pk else None)
+        if cleaned["zone"] is None:
+            cleaned["zone"] = self.user.contributor.zone
+        cleaned["genre"] = cleaned.get("genre") or piece.genre or Genre.NEWS
+        theme = cleaned.get("theme")
+        if theme and cleaned["call"] and theme.call_id != cleaned["call"].pk:
+            cleaned["theme"] = None
+        for name in ("kicker", "title", "subtitle", "body"):
+            cleaned[name] = cleaned.get(name) or ""
+        return cleaned
+
+    def fields_to_save(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}

@@ -92,15 +92,21 @@ def save_submission(
 
     An update is refused (SubmissionRefused) when the piece's status is no longer the one
     the caller saw, or no longer one the author may edit. co_authors and extra_author_names
-    are None when the user left the byline alone. `token` makes a new piece's form single-use.
+    are None when the user left the byline alone. `token` makes a new piece's form single-use:
+    once its piece went beyond a draft, the same form again changes nothing.
     With submit, the save and the move to 已投稿 commit together; a refused move (a piece far
     over its length, say) leaves the saved text and says why in submit_refusal.
     """
     if article is None:
         created = _create(user=user, fields=fields, token=token)
-        if created.repeated:
+        if created.repeated and created.article.status != Status.DRAFT:
             return created
-        article = created.article
+        if created.repeated:
+            # This form's piece is still a draft (saved meanwhile by autosave, or by a first
+            # 保存草稿): the post carries the newer text, so it updates that draft.
+            article = _update(article=created.article, fields=fields)
+        else:
+            article = created.article
         _set_byline(
             article=article,
             user=user,

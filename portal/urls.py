@@ -11,5 +11,7 @@ urlpatterns = [
     path("my/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("my/<int:pk>/reopen/", views.reopen, name="reopen"),
     path("submit/", views.submit, name="submit"),
+    path("my/autosave/", views.autosave, name="autosave_new"),
+    path("my/<int:pk>/autosave/", views.autosave, name="autosave"),
     path("my/mail/", views.mail_settings, name="mail_settings"),
 ]

@@ -1,12 +1,16 @@
 """The correspondents' side, outside the admin: their pieces and where each stands."""
 
+import uuid
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.db.models.functions import Coalesce, Greatest
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -15,8 +19,13 @@ from articles.photos import PhotoRejected, process_photo
 from editorial import workflow
 from importer.word import UnreadableDocument
 from portal import progress
-from portal.forms import SubmissionForm, WithdrawForm
-from portal.submissions import SubmissionRefused, keep_pending_photo, save_submission
+from portal.forms import AutosaveForm, SubmissionForm, WithdrawForm
+from portal.submissions import (
+    STATUS_CHANGED,
+    SubmissionRefused,
+    keep_pending_photo,
+    save_submission,
+)
 from portal.word_import import fill_from_word, form_values, kept_pending
 
 
@@ -83,7 +92,15 @@ def submit(request):
     """A new piece: save it as a draft, or submit it to the editors."""
     if not hasattr(request.user, "contributor"):
         raise PermissionDenied("只有通讯员可以投稿。")
-    return _edit(request, piece=None)
+    # Back from logging in again after the session expired while writing (static/js/autosave.js):
+    # the same form, so the browser finds the text it kept for it, or the draft autosave made.
+    restore = _token(request.GET.get("restore")) if request.method == "GET" else None
+    made = Article.objects.filter(submission_token=restore).first() if restore else None
+    if made is not None:
+        if own_pieces(request.user).filter(pk=made.pk, status__in=workflow.AUTHOR_EDITABLE):
+            return redirect("portal:revise", made.pk)
+        restore = None  # someone else's form, or its piece went in: a new form
+    return _edit(request, piece=None, submission_token=restore)
 
 
 @login_required
@@ -98,7 +115,7 @@ def revise(request, pk):
     return _edit(request, piece=_editable_piece(request.user, pk))
 
 
-def _edit(request, *, piece):
+def _edit(request, *, piece, submission_token=None):
     existing_photo = piece.photos.first() if piece else None
     posted = request.method == "POST"
     if posted and "import_word" in request.POST:
@@ -118,6 +135,8 @@ def _edit(request, *, piece):
             data["pending_photo"] = str(pending.token)
             data.pop("remove_pending_photo", None)
     form = SubmissionForm(data, instance=piece, user=request.user, existing_photo=existing_photo)
+    if submission_token and not posted:
+        form.initial["submission_token"] = submission_token
     if posted and form.is_valid():
         try:
             saved = _save(
@@ -243,6 +262,53 @@ def reopen(request, pk):
         return redirect("portal:my_submission", piece.pk)
     messages.success(request, "稿件已重新打开为草稿：修改后可以再次投稿，稿件编号不变。")
     return redirect("portal:revise", piece.pk)
+
+
+@require_POST
+def autosave(request, pk=None):
+    """Save what is being written, unfinished as it may be, and answer in JSON for the page's
+    script (static/js/autosave.js): when it was saved, and where the piece now lives.
+
+    Not behind login_required: a session that expired while writing gets 401, not the login
+    page, and the script keeps the text in the browser until the correspondent logs in again.
+    """
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": "登录已过期。"}, status=401)
+    if not hasattr(request.user, "contributor"):
+        return JsonResponse({"error": "只有通讯员可以投稿。"}, status=403)
+    piece = get_object_or_404(own_pieces(request.user), pk=pk) if pk else None
+    if piece is not None and piece.status not in workflow.AUTHOR_EDITABLE:
+        return JsonResponse({"error": STATUS_CHANGED}, status=409)
+    form = AutosaveForm(request.POST, instance=piece, user=request.user)
+    if not form.is_valid():
+        return JsonResponse({"error": "有内容无法保存，请检查后点“保存草稿”。"}, status=400)
+    try:
+        saved = save_submission(
+            user=request.user,
+            article=piece,
+            fields=form.fields_to_save(),
+            token=_token(request.POST.get("submission_token")),
+        )
+    except SubmissionRefused as refusal:
+        return JsonResponse({"error": str(refusal)}, status=409)
+    if saved.repeated:
+        return JsonResponse({"error": "这份表单的稿件已经投出。"}, status=409)
+    saved_at = timezone.localtime(saved.article.updated_at)
+    return JsonResponse(
+        {
+            "saved_at": f"{saved_at:%H:%M}",
+            "piece": saved.article.pk,
+            "edit_url": reverse("portal:revise", args=[saved.article.pk]),
+            "autosave_url": reverse("portal:autosave", args=[saved.article.pk]),
+        }
+    )
+
+
+def _token(value):
+    try:
+        return uuid.UUID(value) if value else None
+    except ValueError:
+        return None
 
 
 class MailPreferenceForm(forms.ModelForm):
