@@ -74,6 +74,8 @@ class PageReport:
     call: bool = False
     conflicts: list[Conflict] = field(default_factory=list)
     notes: list[Leftover] = field(default_factory=list)
+    # the pieces this import created, for the admin's result page to link
+    created_ids: list[int] = field(default_factory=list)
 
 
 def page_fingerprint(data: bytes, info: PageInfo) -> str:
@@ -172,6 +174,7 @@ def store_page(
                 source_file=info.file, source_position=position, **values
             )
             report.articles_created += 1
+            report.created_ids.append(article.pk)
         else:
             current = piece_fields.current_digests(article)
             last = _last_written(article)
