@@ -100,15 +100,15 @@ class Command(BaseCommand):
         if report.call:
             line += "，征稿启事 1 则"
         self.stdout.write(self.style.SUCCESS(line))
+        rows = "；".join(f"{what} {finding}" for what, finding in quality.rows())
+        style = self.style.WARNING if quality.needs_attention else self.style.SUCCESS
+        self.stdout.write(style(f"  质量报告：{rows}"))
         if report.new_zones:
             self.stdout.write("  新发现、待核实的开发区：" + "、".join(report.new_zones))
         for leftover in leftovers:
             self.stdout.write(f"  待核对 第{leftover.line}行（{leftover.reason}）：{leftover.text}")
         for note in report.notes:
             self.stdout.write(self.style.WARNING(f"  {note.reason}：{note.text}"))
-        rows = "；".join(f"{what} {finding}" for what, finding in quality.rows())
-        style = self.style.WARNING if quality.needs_attention else self.style.SUCCESS
-        self.stdout.write(style(f"  质量报告：{rows}"))
         for conflict in report.conflicts:
             self.stdout.write(self.style.WARNING("  " + self._conflict_line(conflict)))
             for change in conflict.changes:
