@@ -68,7 +68,7 @@ class UploadForm(forms.Form):
             date=data["issue_date"],
             number=data["issue_number"],
             title=data["issue_title"],
-            is_special=data["is_special"] or bool(data["issue_title"]),
+            is_special=data["is_special"],
             first_page=data["first_page"],
         )
 
