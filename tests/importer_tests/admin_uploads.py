@@ -28,11 +28,11 @@ def zip_file(name: str, members: dict[str, bytes]) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="application/zip")
 
 
-def upload(client, *files, **details):
+def upload(client, *files, follow=False, **details):
     """Post the upload form: the files, and the issue details (a date unless told otherwise)."""
     data = {"issue_date": ISSUE_DATE, "first_page": "1", **details}
     data["files"] = list(files)
-    return client.post(reverse(UPLOAD_URL), data)
+    return client.post(reverse(UPLOAD_URL), data, follow=follow)
 
 
 def preview_url(staged) -> str:

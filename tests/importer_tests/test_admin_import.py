@@ -218,3 +218,13 @@ def test_stale_uploads_are_cleaned_up_at_the_next_upload(client, editor):
 
     assert list(StagedImport.objects.all()) == [recent]
     assert client.get(preview_url(old)).status_code == 404
+
+
+def test_other_files_of_a_zip_are_named_as_left_out(client, editor):
+    members = {PAGE_000: seed_path(PAGE_000).read_bytes(), "说明/README.md": b"# pages"}
+
+    response = upload(client, zip_file("pages.zip", members), follow=True)
+
+    html = response.content.decode()
+    assert "以下文件不是版面文件，未导入：pages.zip 中的 说明/README.md。" in html
+    assert StagedImport.objects.get().pages.get().file_name == PAGE_000
