@@ -18,17 +18,28 @@ def read_page_bytes(path: Path) -> bytes:
         size = path.stat().st_size
     except OSError as error:
         raise PageRejected(f"{path.name}：无法读取文件（{error.strerror}）。") from error
+    # Checked before reading: a huge file is refused without being read into memory.
     if size > MAX_PAGE_BYTES:
-        raise PageRejected(
-            f"{path.name}：文件过大（{size // 1024} KB），单个版面文件不得超过 "
-            f"{MAX_PAGE_BYTES // 1024 // 1024} MB。"
-        )
-    data = path.read_bytes()
+        raise too_large(path.name, size)
+    return check_page_bytes(path.read_bytes(), path.name)
+
+
+def check_page_bytes(data: bytes, name: str) -> bytes:
+    """The bytes of a page read from a folder or uploaded, refused when they are no page."""
+    if len(data) > MAX_PAGE_BYTES:
+        raise too_large(name, len(data))
     if not data.strip():
-        raise PageRejected(f"{path.name}：文件为空。")
+        raise PageRejected(f"{name}：文件为空。")
     if b"\x00" in data:
-        raise PageRejected(f"{path.name}：这是二进制文件，不是版面文本。")
+        raise PageRejected(f"{name}：这是二进制文件，不是版面文本。")
     return data
+
+
+def too_large(name: str, size: int) -> PageRejected:
+    return PageRejected(
+        f"{name}：文件过大（{size // 1024} KB），单个版面文件不得超过 "
+        f"{MAX_PAGE_BYTES // 1024 // 1024} MB。"
+    )
 
 
 def decode_page(data: bytes, name: str) -> str:

@@ -35,7 +35,15 @@ class PageInfo:
 
     def fingerprint_text(self) -> str:
         """The entry as the importer reads it: a change here changes what it writes."""
-        return json.dumps(asdict(self), default=str, ensure_ascii=False, sort_keys=True)
+        return json.dumps(self.as_data(), ensure_ascii=False, sort_keys=True)
+
+    def as_data(self) -> dict:
+        """The entry as JSON data, for keeping it in the database (importer.models)."""
+        return {**asdict(self), "issue_date": self.issue_date.isoformat()}
+
+    @classmethod
+    def from_data(cls, data: dict) -> "PageInfo":
+        return cls(**{**data, "issue_date": datetime.date.fromisoformat(data["issue_date"])})
 
 
 @dataclass
@@ -138,12 +146,20 @@ def _file_name(entry) -> tuple[str, str]:
 
 
 def read_manifest(folder: Path) -> Manifest:
-    path = folder / MANIFEST_NAME
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        text = (folder / MANIFEST_NAME).read_text(encoding="utf-8")
     except FileNotFoundError:
         return Manifest()
     except (OSError, ValueError) as error:
+        return Manifest(unusable=f"{MANIFEST_NAME} 无法读取（{error}）。")
+    return parse_manifest(text)
+
+
+def parse_manifest(text: str) -> Manifest:
+    """A manifest's text read strictly: the same rules for a folder's and an uploaded zip's."""
+    try:
+        raw = json.loads(text)
+    except ValueError as error:
         return Manifest(unusable=f"{MANIFEST_NAME} 无法读取（{error}）。")
     if not isinstance(raw, dict) or not isinstance(raw.get("pages"), list):
         return Manifest(

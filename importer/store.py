@@ -12,7 +12,6 @@ A piece that is no longer on the page is deleted only when no editor changed it.
 """
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -31,32 +30,19 @@ from articles.models import (
     Photo,
 )
 from editorial import workflow
+from importer import piece_fields
 from importer.manifest import PageInfo
 from importer.records import Leftover, ParsedArticle, ParsedPage
 from zones.directory import ZoneDirectory
 
-# The Article fields the importer writes; with AUTHORS and CAPTIONS, what a piece's hashes cover.
-FIELDS = (
-    "kicker",
-    "title",
-    "subtitle",
-    "zone_label",
-    "dateline",
-    "body",
-    "byline",
-    "zone",
-    "issue",
-    "page",
-    "position",
-    "genre",
-)
-AUTHORS = "authors"
-CAPTIONS = "captions"
-_LABELS = {AUTHORS: "作者", CAPTIONS: "图片说明"}
 
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of a conflict: what the page says and what the editor made of it."""
 
-def field_label(name: str) -> str:
-    return _LABELS.get(name) or str(Article._meta.get_field(name).verbose_name)
+    label: str
+    page_text: str  # empty for a piece no longer on the page
+    editor_text: str
 
 
 @dataclass(frozen=True)
@@ -70,6 +56,9 @@ class Conflict:
     # no record of what it wrote
     fields: tuple[str, ...]
     removed_from_page: bool = False
+    # The texts of those fields, or of every field that differs from the page when the importer
+    # kept no record. Left out of equality: the fields named say which conflict it is.
+    changes: tuple[FieldChange, ...] = field(default=(), compare=False)
 
 
 @dataclass
@@ -85,6 +74,8 @@ class PageReport:
     call: bool = False
     conflicts: list[Conflict] = field(default_factory=list)
     notes: list[Leftover] = field(default_factory=list)
+    # the pieces this import created, for the admin's result page to link
+    created_ids: list[int] = field(default_factory=list)
 
 
 def page_fingerprint(data: bytes, info: PageInfo) -> str:
@@ -99,30 +90,6 @@ def is_imported(info: PageInfo, fingerprint: str) -> bool:
     return ImportedPage.objects.filter(source_file=info.file, sha256=fingerprint).exists()
 
 
-def _digest(value) -> str:
-    # A browser sends a textarea's line breaks as CRLF: an admin save that changed nothing
-    # must not count as an editor's change.
-    if isinstance(value, str):
-        value = value.replace("\r\n", "\n")
-    data = json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    return hashlib.sha256(data).hexdigest()
-
-
-def _digests(values: dict, authors: list[str], captions: list[tuple[str, str]]) -> dict:
-    plain = {name: getattr(value, "pk", value) for name, value in values.items()}
-    digests = {name: _digest(plain[name]) for name in FIELDS}
-    digests[AUTHORS] = _digest(authors)
-    digests[CAPTIONS] = _digest([list(caption) for caption in captions])
-    return digests
-
-
-def _current_digests(article: Article) -> dict:
-    values = {name: getattr(article, Article._meta.get_field(name).attname) for name in FIELDS}
-    authors = [authorship.contributor.name for authorship in article.authorships.all()]
-    captions = [(photo.caption, photo.credit) for photo in article.photos.all()]
-    return _digests(values, authors, captions)
-
-
 def _last_written(article: Article) -> dict | None:
     try:
         return article.import_record.digests
@@ -130,8 +97,25 @@ def _last_written(article: Article) -> dict | None:
         return None
 
 
-def _changed(current: dict, reference: dict) -> tuple[str, ...]:
-    return tuple(field_label(name) for name in current if current[name] != reference.get(name))
+def _conflict(file: str, article: Article, changed, page_texts: dict | None) -> Conflict:
+    """page_texts is None for a piece no longer on the page."""
+    editor_texts = piece_fields.current_texts(article)
+    changes = tuple(
+        FieldChange(
+            piece_fields.field_label(name),
+            page_texts[name] if page_texts else "",
+            editor_texts[name],
+        )
+        for name in changed
+    )
+    return Conflict(
+        file,
+        article.source_position,
+        article.title,
+        tuple(change.label for change in changes),
+        removed_from_page=page_texts is None,
+        changes=changes,
+    )
 
 
 def _remember(article: Article, digests: dict) -> None:
@@ -181,19 +165,18 @@ def store_page(
             "position": position,
             "genre": parsed.genre,
         }
-        wanted = _digests(
-            values,
-            list(dict.fromkeys(parsed.authors)),
-            [(caption.caption, caption.credit) for caption in parsed.captions],
-        )
+        authors = list(dict.fromkeys(parsed.authors))
+        captions = [(caption.caption, caption.credit) for caption in parsed.captions]
+        wanted = piece_fields.digests(values, authors, captions)
         article = earlier.pop(position, None)
         if article is None:
             article = Article.objects.create(
                 source_file=info.file, source_position=position, **values
             )
             report.articles_created += 1
+            report.created_ids.append(article.pk)
         else:
-            current = _current_digests(article)
+            current = piece_fields.current_digests(article)
             last = _last_written(article)
             if current == wanted:
                 report.articles_unchanged += 1
@@ -201,9 +184,9 @@ def store_page(
                     _remember(article, wanted)
                 continue
             if current != last:
-                report.conflicts.append(
-                    Conflict(info.file, position, article.title, _changed(current, last or wanted))
-                )
+                changed = piece_fields.changed(current, last or wanted)
+                page_texts = piece_fields.texts(values, authors, captions)
+                report.conflicts.append(_conflict(info.file, article, changed, page_texts))
                 continue
             for name, value in values.items():
                 setattr(article, name, value)
@@ -243,14 +226,12 @@ def _remove_gone(articles, report: PageReport) -> int:
     """Delete the pieces no longer on the page, except those an editor changed."""
     removable = []
     for article in articles:
-        current, last = _current_digests(article), _last_written(article)
+        current, last = piece_fields.current_digests(article), _last_written(article)
         if current == last:
             removable.append(article.pk)
         else:
-            changed = _changed(current, last) if last else ()
-            report.conflicts.append(
-                Conflict(report.file, article.source_position, article.title, changed, True)
-            )
+            changed = piece_fields.changed(current, last) if last else ()
+            report.conflicts.append(_conflict(report.file, article, changed, None))
     Article.objects.filter(pk__in=removable).delete()
     return len(removable)
 

@@ -11,6 +11,27 @@ from django.core.management.base import BaseCommand, CommandError
 
 from importer.pages import Conflict, import_pages
 
+EXCERPT_CHARS = 60
+
+
+def excerpts(page_text: str, editor_text: str) -> tuple[str, str]:
+    """The two texts where they differ: a long field (the body) from a little before its first
+    difference, at most EXCERPT_CHARS characters of each."""
+    start = 0
+    while start < min(len(page_text), len(editor_text)) and (
+        page_text[start] == editor_text[start]
+    ):
+        start += 1
+    start = max(0, start - 10)
+    return tuple(_cut(text, start) for text in (page_text, editor_text))
+
+
+def _cut(text: str, start: int) -> str:
+    text = text.replace("\n", "↵")
+    head = "……" if start else ""
+    tail = "……" if len(text) > start + EXCERPT_CHARS else ""
+    return head + text[start : start + EXCERPT_CHARS] + tail
+
 
 class Command(BaseCommand):
     help = (
@@ -40,7 +61,7 @@ class Command(BaseCommand):
         for path in outcome.skipped:
             self.stdout.write(f"{path.name}：已导入，未变化，跳过。")
         for report in outcome.reports:
-            self._report(report, outcome.leftovers[report.file])
+            self._report(report, outcome.leftovers[report.file], outcome.quality[report.file])
         for manifest, problem in outcome.manifest_problems:
             self.stderr.write(self.style.WARNING(f"清单条目有误 {manifest}：{problem}"))
         for _path, message in outcome.failures:
@@ -58,7 +79,7 @@ class Command(BaseCommand):
         if outcome.failures:
             raise CommandError(f"{len(outcome.failures)} 个文件导入失败，未写入任何内容。")
 
-    def _report(self, report, leftovers):
+    def _report(self, report, leftovers, quality):
         changed = f"新建 {report.articles_created} 篇，更新 {report.articles_updated} 篇"
         if report.articles_unchanged:
             changed += f"，未变 {report.articles_unchanged} 篇"
@@ -73,12 +94,15 @@ class Command(BaseCommand):
             + sum(not c.removed_from_page for c in report.conflicts)
         )
         line = (
-            f"{report.file}：稿件 {on_page} 篇（{changed}），图片说明 {report.captions} 条，"
-            f"待核对文字 {report.leftover_chars} 字"
+            f"{report.file}：稿件 {on_page} 篇（{changed}），图片说明 {quality.captions} 条，"
+            f"待核对文字 {quality.leftover_chars} 字"
         )
         if report.call:
             line += "，征稿启事 1 则"
         self.stdout.write(self.style.SUCCESS(line))
+        rows = "；".join(f"{what} {finding}" for what, finding in quality.rows())
+        style = self.style.WARNING if quality.needs_attention else self.style.SUCCESS
+        self.stdout.write(style(f"  质量报告：{rows}"))
         if report.new_zones:
             self.stdout.write("  新发现、待核实的开发区：" + "、".join(report.new_zones))
         for leftover in leftovers:
@@ -87,6 +111,8 @@ class Command(BaseCommand):
             self.stdout.write(self.style.WARNING(f"  {note.reason}：{note.text}"))
         for conflict in report.conflicts:
             self.stdout.write(self.style.WARNING("  " + self._conflict_line(conflict)))
+            for change in conflict.changes:
+                self.stdout.write("    " + self._change_line(change, conflict.removed_from_page))
 
     @staticmethod
     def _conflict_line(conflict: Conflict) -> str:
@@ -98,6 +124,13 @@ class Command(BaseCommand):
         if conflict.removed_from_page:
             return f"{place}：版面上已没有这一篇，但{edited}，未删除。"
         return f"{place}：{edited}，保留编辑的版本，本篇未按版面更新。"
+
+    @staticmethod
+    def _change_line(change, removed_from_page: bool) -> str:
+        page_text, editor_text = excerpts(change.page_text, change.editor_text)
+        if removed_from_page:
+            return f"{change.label}：编辑的文字“{editor_text}”"
+        return f"{change.label}：版面为“{page_text}”，编辑改为“{editor_text}”"
 
     @staticmethod
     def _collect(paths):
