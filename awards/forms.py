@@ -3,12 +3,13 @@ import re
 from django import forms
 from django.utils import timezone
 
-NUMBER_PATTERN = re.compile(r"^KFQ-\d{4}-YXZG-\d{2,}$")
+# 优秀撰稿人 certificates (awards.models.Award) and 用稿证明 (articles.models.PublicationProof).
+NUMBER_PATTERN = re.compile(r"^KFQ-\d{4}-(YXZG-\d{2,}|YG-\d{5,}-\d{4,})$")
 
 
 class CertificateLookupForm(forms.Form):
     number = forms.CharField(
-        label="证书编号",
+        label="证书或证明编号",
         max_length=30,
         widget=forms.TextInput(attrs={"placeholder": "如 KFQ-2023-YXZG-01", "autocomplete": "off"}),
     )
@@ -17,7 +18,9 @@ class CertificateLookupForm(forms.Form):
         number = self.cleaned_data["number"].strip().upper()
         if not NUMBER_PATTERN.match(number):
             raise forms.ValidationError(
-                "证书编号的格式应为 KFQ-年份-YXZG-序号，如 KFQ-2023-YXZG-01。", code="format"
+                "编号的格式应为 KFQ-年份-YXZG-序号（优秀撰稿人证书，如 KFQ-2023-YXZG-01）"
+                "或 KFQ-年份-YG-数字-数字（用稿证明，如 KFQ-2026-YG-00123-0045）。",
+                code="format",
             )
         return number
 

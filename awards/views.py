@@ -1,10 +1,13 @@
-"""The public verification of a certificate: anyone with a number can check it.
+"""The public verification of a certificate or a proof of publication (用稿证明): anyone with
+a number can check it.
 
-Only what the certificate itself says is shown (name, zone, year, award), never contact
-details or the score.
+Only what the paper itself says is shown (name, zone, year, award; or the piece, its issue and
+authors), never contact details or the score.
 """
 
 from django.shortcuts import redirect, render
+
+from articles.models import PublicationProof
 
 from .forms import CertificateLookupForm
 from .models import Award
@@ -18,8 +21,16 @@ def certificate_lookup(request):
 
 
 def certificate(request, number: str):
-    award = Award.objects.filter(number=number.strip().upper()).first()
+    number = number.strip().upper()
+    award = Award.objects.filter(number=number).first()
     if award is None:
+        proof = (
+            PublicationProof.objects.select_related("article__issue", "contributor__zone")
+            .filter(number=number)
+            .first()
+        )
+        if proof is not None:
+            return render(request, "awards/proof_detail.html", {"proof": proof})
         return render(
             request,
             "awards/certificate_not_found.html",

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from portal import views
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("my/<int:pk>/edit/", views.revise, name="revise"),
     path("my/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("my/<int:pk>/reopen/", views.reopen, name="reopen"),
+    path("my/<int:pk>/proof/", views.proof, name="proof"),
+    re_path(r"^my/published/(?P<year>[1-9]\d{3})/$", views.published_list, name="published_list"),
     path("submit/", views.submit, name="submit"),
     path("my/autosave/", views.autosave, name="autosave_new"),
     path("my/<int:pk>/autosave/", views.autosave, name="autosave"),

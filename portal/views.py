@@ -3,6 +3,7 @@
 import uuid
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,7 +15,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from articles.models import Article, ArticleTransition, EditorComment, MailPreference, Status
+from articles import bylines
+from articles.models import (
+    Article,
+    ArticleTransition,
+    EditorComment,
+    MailPreference,
+    PublicationProof,
+    Status,
+)
 from articles.photos import PhotoRejected, process_photo
 from editorial import workflow
 from importer.word import UnreadableDocument
@@ -78,6 +87,38 @@ def my_submission(request, pk):
             "photo": piece.photos.first(),
         },
     )
+
+
+@login_required
+def proof(request, pk):
+    """用稿证明 of a published piece, for the logged-in author to print (A4)."""
+    piece = get_object_or_404(
+        own_pieces(request.user).published().select_related("issue", "zone"), pk=pk
+    )
+    contributor = request.user.contributor
+    return render(
+        request,
+        "portal/proof.html",
+        {
+            "piece": piece,
+            "proof": PublicationProof.objects.for_author(article=piece, contributor=contributor),
+            "authors": bylines.authors_of(piece),
+            "site_url": settings.KFQ_SITE_URL.rstrip("/"),
+        },
+    )
+
+
+@login_required
+def published_list(request, year):
+    """The author's pieces used in one year, to print for their unit."""
+    pieces = (
+        own_pieces(request.user)
+        .published()
+        .filter(issue__date__year=int(year))
+        .select_related("issue", "zone")
+        .order_by("issue__date", "page", "position")
+    )
+    return render(request, "portal/published_list.html", {"pieces": pieces, "year": int(year)})
 
 
 def _editable_piece(user, pk):

@@ -21,9 +21,12 @@ from articles.models.issues import Issue
 from articles.models.outbox import OutgoingMail
 from articles.models.pending import PendingPhoto
 from articles.models.people import Contributor, MailPreference
+from articles.models.proofs import PublicationProof, PublicationProofQuerySet
 from articles.models.search import SearchEntry
 
 __all__ = [
+    "PublicationProof",
+    "PublicationProofQuerySet",
     "Genre",
     "Status",
     "CallForPapersQuerySet",

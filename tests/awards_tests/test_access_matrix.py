@@ -25,7 +25,7 @@ EDITORS_ONLY = [ADMIN_LOGIN, ADMIN_LOGIN, FORBIDDEN]
 # url name, args (by name, filled in the test), method, what the page or file says when it
 # opens, expected per role (in ROLES order)
 MATRIX = [
-    ("awards:certificate_lookup", [], "get", "优秀撰稿人证书核验", [OK] * 5),
+    ("awards:certificate_lookup", [], "get", "证书与用稿证明核验", [OK] * 5),
     ("awards:certificate", ["number"], "get", "证书 KFQ-2024-YXZG-01", [OK] * 5),
     ("admin:awards_credit_changelist", [], "get", None, [*EDITORS_ONLY, REDIRECT, REDIRECT]),
     (

@@ -58,7 +58,7 @@ def test_the_form_explains_a_malformed_number(client):
     response = client.get(reverse("awards:certificate_lookup"), {"number": "12345"})
 
     assert response.status_code == 200
-    assert "证书编号的格式应为" in response.content.decode()
+    assert "编号的格式应为 KFQ-年份-YXZG-序号" in response.content.decode()
 
 
 def test_the_empty_form_is_just_the_form(client):
