@@ -19,6 +19,7 @@ from importer.shapes import (
     is_credited_caption,
     is_gap_caption,
     is_headline_shaped,
+    names_a_zone,
     opens_heading_group,
     zone_line_name,
     zone_title_split,
@@ -105,16 +106,31 @@ class PageReader:
         elif zone_line_name(text, self.zones) or zone_title_split(text, self.zones):
             self._start(line)
         elif is_headline_shaped(line):
-            if current.head_captioned or (
-                current.zone_line
-                and current.headings
-                and opens_heading_group(self.lines, i, self.zones)
-            ):
+            if current.head_captioned or self._heading_group_is_full(i, line):
                 self._start(line)
             else:
                 current.headings.append(line)
         else:
             current.body.append(line)
+
+    def _heading_group_is_full(self, i: int, line: Line) -> bool:
+        """Whether a headline-shaped line after a zone line's headings starts another article.
+
+        A zone line carries up to two heading lines (kicker and title); a further one is a new
+        article's when it opens a heading group, and so is a second one that names a zone other
+        than the zone line's (a title alone under a zone line, then the next article's title).
+        """
+        current = self.current
+        if not current.zone_line or not current.headings:
+            return False
+        if len(current.headings) >= 2:
+            return opens_heading_group(self.lines, i, self.zones)
+        named = names_a_zone(line.text, self.zones)
+        return (
+            named is not None
+            and not self.zones.agree(named, current.zone_from_line)
+            and opens_heading_group(self.lines, i, self.zones)
+        )
 
     def _read_body(self, i: int, line: Line) -> None:
         if opens_heading_group(self.lines, i, self.zones):

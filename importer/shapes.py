@@ -9,7 +9,7 @@ import re
 
 from articles.text import CLOSING, ends_sentence
 from importer.records import Line, ParsedCaption
-from zones.naming import UNKNOWN_ZONE_LINE
+from zones.naming import UNKNOWN_ZONE_AT_START, UNKNOWN_ZONE_LINE
 
 _CJK = "\u4e00-\u9fff"
 HEADLINE_MAX_CHARS = 45
@@ -52,6 +52,17 @@ def zone_title_split(text: str, zones) -> tuple[str, str] | None:
     if zone_line_name(head, zones) and len(rest) >= 2:
         return head, rest
     return None
+
+
+def names_a_zone(text: str, zones) -> str | None:
+    """The zone name a heading prints, as printed: the first known zone's name in it, else a
+    new zone's name at its start ('介休经开区8个重点项目集中开工' → '介休经开区')."""
+    mentions = zones.mentions(text)
+    if mentions:
+        start, end, _zone = mentions[0]
+        return text[start:end]
+    match = UNKNOWN_ZONE_AT_START.match(text)
+    return match.group(0) if match else None
 
 
 def is_headline_shaped(line: Line) -> bool:

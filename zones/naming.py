@@ -83,6 +83,12 @@ def derive_aliases(official_name: str) -> set[str]:
     return {name for name in names if len(name) >= 4}
 
 
+def names_agree(first: str, second: str) -> bool:
+    """Whether two printed names may mean one zone by the naming rules: the same name, or one
+    a shorter form of the other (介休经济技术开发区 / 介休经开区)."""
+    return first == second or first in derive_aliases(second) or second in derive_aliases(first)
+
+
 def split_official_name(raw: str) -> tuple[str, set[str]]:
     """'清徐经济开发区 (山西清徐经济开发区)' → ('清徐经济开发区', {'山西清徐经济开发区'})."""
     match = re.fullmatch(r"\s*(.+?)\s*[(（](.+?)[)）]\s*", raw)
