@@ -19,7 +19,6 @@ from importer.shapes import (
     is_credited_caption,
     is_gap_caption,
     is_headline_shaped,
-    names_a_zone,
     opens_heading_group,
     zone_line_name,
     zone_title_split,
@@ -41,6 +40,7 @@ class Reading:
     drafts: list[Draft]
     loose_captions: list[LooseCaption]
     leftovers: list[Leftover]
+    lines: list[Line]  # all the lines read, for what the whole page prints
 
 
 class PageReader:
@@ -59,7 +59,10 @@ class PageReader:
         for i, line in enumerate(self.lines):
             self._read_line(i, line)
         return Reading(
-            drafts=self.drafts, loose_captions=self.loose_captions, leftovers=self.leftovers
+            drafts=self.drafts,
+            loose_captions=self.loose_captions,
+            leftovers=self.leftovers,
+            lines=self.lines,
         )
 
     def _read_line(self, i: int, line: Line) -> None:
@@ -106,29 +109,24 @@ class PageReader:
         elif zone_line_name(text, self.zones) or zone_title_split(text, self.zones):
             self._start(line)
         elif is_headline_shaped(line):
-            if current.head_captioned or self._heading_group_is_full(i, line):
+            if current.head_captioned or self._heading_group_is_full(i):
                 self._start(line)
             else:
                 current.headings.append(line)
         else:
             current.body.append(line)
 
-    def _heading_group_is_full(self, i: int, line: Line) -> bool:
+    def _heading_group_is_full(self, i: int) -> bool:
         """Whether a headline-shaped line after a zone line's headings starts another article.
 
-        A zone line carries up to two heading lines (kicker and title); a further one is a new
-        article's when it opens a heading group, and so is a second one that names a zone other
-        than the zone line's (a title alone under a zone line, then the next article's title).
+        A zone line carries up to two heading lines (kicker and title, whatever zone the title
+        names: 潇河新兴产业园区… under 山西转型综合改革示范区 is the park's news); a third opens a
+        new article when it opens a heading group.
         """
         current = self.current
-        if not current.zone_line or not current.headings:
-            return False
-        if len(current.headings) >= 2:
-            return opens_heading_group(self.lines, i, self.zones)
-        named = names_a_zone(line.text, self.zones)
         return (
-            named is not None
-            and not self.zones.agree(named, current.zone_from_line)
+            current.zone_line is not None
+            and len(current.headings) >= 2
             and opens_heading_group(self.lines, i, self.zones)
         )
 
