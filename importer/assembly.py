@@ -6,8 +6,9 @@ the page that has no dateline and names the same zone (or, when it stops mid-sen
 such article). With a byline it is the second half: it ends the article on the page that stops
 mid-sentence without a byline (the one naming the same zone first). A half with nothing to join
 (its other half is on another page) is left over, byline and all. A draft with only a heading is
-left over for an editor. A caption read outside any article belongs to the
-last article begun before it, else to the page's first article.
+left over for an editor. A caption read outside any article belongs to the last article begun
+before it, else to the page's first article. A zone the registry lacks is named by the fullest
+form of its name the page prints.
 """
 
 from dataclasses import dataclass, replace
