@@ -1,10 +1,14 @@
 """Making articles of the drafts a page was read into: headings, body, zone, captions, leftovers.
 
-A draft with a heading and a body is an article. A draft with only a body is the first half
-of an article the layout split: it joins the later article on the page that has no dateline
-and names the same zone (or, when it stops mid-sentence, the first such article). A draft with
-only a heading is left over for an editor. A caption read outside any article belongs to the
-last article begun before it, else to the page's first article.
+A draft with a heading and a body is an article. A draft with only a body is half of an
+article the layout split. Without a byline it is the first half: it joins the later article on
+the page that has no dateline and names the same zone (or, when it stops mid-sentence, the first
+such article). With a byline it is the second half: it ends the article on the page that stops
+mid-sentence without a byline (the one naming the same zone first). A half with nothing to join
+(its other half is on another page) is left over, byline and all. A draft with only a heading is
+left over for an editor. A caption read outside any article belongs to the last article begun
+before it, else to the page's first article. A zone the registry lacks is named by the fullest
+form of its name the page prints.
 """
 
 from dataclasses import dataclass, replace
@@ -14,8 +18,14 @@ from editorial.genres import infer_genre
 from importer.page_reader import LooseCaption, Reading
 from importer.paragraphs import join_paragraphs
 from importer.records import Draft, Leftover, ParsedArticle
-from importer.shapes import DATELINE, byline_names, glued_byline_split, kicker_and_title
-from zones.naming import UNKNOWN_ZONE_AT_START, derive_aliases
+from importer.shapes import (
+    DATELINE,
+    byline_names,
+    glued_byline_split,
+    kicker_and_title,
+    opens_with_zone,
+)
+from zones.naming import UNKNOWN_ZONE_AT_START, derive_aliases, longer_forms
 
 
 @dataclass
@@ -68,10 +78,25 @@ def assemble(reading: Reading, zones) -> tuple[list[ParsedArticle], list[Leftove
             )
             for loose in loose_captions
         ]
+    page_text = "\n".join(line.text for line in reading.lines)
     for piece in pieces:
         piece.article.captions.sort(key=lambda caption: caption.line)
+        if piece.article.zone_name and not piece.article.zone_is_known:
+            _name_new_zone_fully(piece.article, page_text, zones)
     leftovers.sort(key=lambda leftover: leftover.line)
     return [piece.article for piece in pieces], leftovers
+
+
+def _name_new_zone_fully(article: ParsedArticle, page_text: str, zones) -> None:
+    """A zone the registry lacks takes the fullest of its names the page prints: a title's
+    介休经开区 is 介休经济技术开发区 when the page prints that too."""
+    printed = [form for form in longer_forms(article.zone_name) if form in page_text]
+    if not printed:
+        return
+    fullest = max(printed, key=len)
+    known = zones.resolve(fullest)
+    article.zone_name = known.official_name if known else fullest
+    article.zone_is_known = known is not None
 
 
 def _headings_left_over(draft: Draft, order: int) -> list[Leftover]:
@@ -88,38 +113,79 @@ def _headings_left_over(draft: Draft, order: int) -> list[Leftover]:
 
 
 def _join_orphan(orphan: Draft, pieces: list[_Piece], zones) -> list[Leftover]:
-    """Join the first half of a split article to its heading further down the page; when it
-    has none, the half is left over."""
-    orphan_text = "".join(line.text for line in orphan.body)
-    later = [
-        piece
-        for piece in pieces
-        if piece.draft.first_line > orphan.first_line and not piece.article.dateline
-    ]
-    target = None
-    for piece in later:
-        zone_name = piece.article.zone_name
-        if zone_name and any(
-            name in orphan_text for name in {zone_name} | derive_aliases(zone_name)
-        ):
-            target = piece
-            break
-    if target is None and not ends_sentence(orphan.body[-1].text) and later:
-        target = later[0]
+    """Join half of a split article to the article it belongs to; when none is on the page,
+    the half is left over."""
+    if orphan.byline:
+        target = _article_cut_short(orphan, pieces)
+    else:
+        target = _article_without_start(orphan, pieces)
     if target is None:
-        return [Leftover(line.number, line.text, "无标题的正文") for line in orphan.body]
+        leftovers = [Leftover(line.number, line.text, "无标题的正文") for line in orphan.body]
+        if orphan.byline:
+            leftovers.append(Leftover(orphan.body[-1].number, orphan.byline, "无标题的正文"))
+        return leftovers
+    if orphan.byline:
+        body, byline = target.draft.body + orphan.body, orphan.byline
+    else:
+        body, byline = orphan.body + target.draft.body, target.draft.byline
     target.draft = replace(
         target.draft,
-        body=orphan.body + target.draft.body,
+        body=body,
+        byline=byline,
         captions=orphan.captions + target.draft.captions,
     )
     target.article = build_article(target.draft, zones)
     return []
 
 
+def _article_without_start(orphan: Draft, pieces: list[_Piece]) -> _Piece | None:
+    """The article a first half begins: a later one without a dateline, naming the orphan's
+    zone, or (when the half stops mid-sentence) the first of them."""
+    later = [
+        piece
+        for piece in pieces
+        if piece.draft.first_line > orphan.first_line and not piece.article.dateline
+    ]
+    return _naming_its_zone(orphan, later) or (
+        later[0] if later and not ends_sentence(orphan.body[-1].text) else None
+    )
+
+
+def _article_cut_short(orphan: Draft, pieces: list[_Piece]) -> _Piece | None:
+    """The article a second half (ending in a byline) ends: one without a byline whose body
+    stops mid-sentence, naming the orphan's zone, else the first of them."""
+    cut_short = [
+        piece
+        for piece in pieces
+        if not piece.article.byline
+        and piece.article.paragraphs
+        and not ends_sentence(piece.article.paragraphs[-1])
+    ]
+    return _naming_its_zone(orphan, cut_short) or (cut_short[0] if cut_short else None)
+
+
+def _naming_its_zone(orphan: Draft, pieces: list[_Piece]) -> _Piece | None:
+    orphan_text = "".join(line.text for line in orphan.body)
+    for piece in pieces:
+        zone_name = piece.article.zone_name
+        if zone_name and any(
+            name in orphan_text for name in {zone_name} | derive_aliases(zone_name)
+        ):
+            return piece
+    return None
+
+
 def build_article(draft: Draft, zones) -> ParsedArticle:
     """The article a draft with a heading and a body makes, complete: the genre included."""
-    kicker, title = kicker_and_title([line.text for line in draft.headings])
+    headings = [line.text for line in draft.headings]
+    kicker, title = kicker_and_title(
+        headings,
+        second_opens_with_zone=bool(
+            len(headings) == 2
+            and draft.zone_from_line
+            and opens_with_zone(headings[1], draft.zone_from_line, zones)
+        ),
+    )
     subtitle = draft.subtitle.text if draft.subtitle else ""
     texts = [line.text for line in draft.body]
     dateline = ""

@@ -11,16 +11,21 @@ order they matter:
   The zone and title may share a line ("祁县经济开发区 全力打好…").
 - A heading group is recognised after a byline or at the top of a page, or anywhere when it
   starts with a zone line, or when a dateline paragraph (科学导报讯, 本刊讯) or a subtitle follows
-  it. Two heading lines are kicker + title when either has spaced phrases
-  ("抓招商 推项目 强企业"); otherwise they are one title broken over two lines.
+  it. A zone line carries up to two heading lines: a title naming the zone line's zone in a
+  shorter form (介休经开区… under 介休经济技术开发区) is its own, not a new article's. Two heading
+  lines are kicker + title when either has spaced phrases ("抓招商 推项目 强企业") or the second
+  begins with the zone line's zone; otherwise they are one title broken over two lines.
+- A zone the registry lacks is named by the fullest form of its name the page prints.
 - The byline ends an article: a line of names ("麻洁琼", "(常珍珍 张帆)"), or names glued to
-  the end of the last paragraph ("…纪律保障。刘三红").
+  the end of the last paragraph's sentence ("…纪律保障。刘三红", "…发展。刘建华 任静").
 - A paragraph that does not end a sentence continues in the next block (a column break), unless
   it is one of a series of subheadings of the same shape (完善机制，建强“组织链” / 培育集群，…).
 - A caption stands alone after a photo gap, or carries a credit (…供图, …摄); after a subtitle,
   short lines before the body are captions.
-- Body text before any heading is the first half of an article split by the layout: it joins
-  the later article on the page that has no dateline and names the same zone.
+- Body text before any heading is half of an article split by the layout. The first half joins
+  the later article on the page that has no dateline and names the same zone; a second half,
+  ending in a byline, ends the article that stops mid-sentence without one. A half whose other
+  half is not on the page is left over, byline and all.
 - A line in Chinese followed by its pinyin is a column name; a quoted line of spaced phrases is
   a slogan. Neither is an article; headings with no body (the masthead, a slogan's signature)
   are left over for an editor, as is anything else that fits no rule.

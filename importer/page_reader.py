@@ -40,6 +40,7 @@ class Reading:
     drafts: list[Draft]
     loose_captions: list[LooseCaption]
     leftovers: list[Leftover]
+    lines: list[Line]  # all the lines read, for what the whole page prints
 
 
 class PageReader:
@@ -58,7 +59,10 @@ class PageReader:
         for i, line in enumerate(self.lines):
             self._read_line(i, line)
         return Reading(
-            drafts=self.drafts, loose_captions=self.loose_captions, leftovers=self.leftovers
+            drafts=self.drafts,
+            loose_captions=self.loose_captions,
+            leftovers=self.leftovers,
+            lines=self.lines,
         )
 
     def _read_line(self, i: int, line: Line) -> None:
@@ -105,16 +109,26 @@ class PageReader:
         elif zone_line_name(text, self.zones) or zone_title_split(text, self.zones):
             self._start(line)
         elif is_headline_shaped(line):
-            if current.head_captioned or (
-                current.zone_line
-                and current.headings
-                and opens_heading_group(self.lines, i, self.zones)
-            ):
+            if current.head_captioned or self._heading_group_is_full(i):
                 self._start(line)
             else:
                 current.headings.append(line)
         else:
             current.body.append(line)
+
+    def _heading_group_is_full(self, i: int) -> bool:
+        """Whether a headline-shaped line after a zone line's headings starts another article.
+
+        A zone line carries up to two heading lines (kicker and title, whatever zone the title
+        names: 潇河新兴产业园区… under 山西转型综合改革示范区 is the park's news); a third opens a
+        new article when it opens a heading group.
+        """
+        current = self.current
+        return (
+            current.zone_line is not None
+            and len(current.headings) >= 2
+            and opens_heading_group(self.lines, i, self.zones)
+        )
 
     def _read_body(self, i: int, line: Line) -> None:
         if opens_heading_group(self.lines, i, self.zones):

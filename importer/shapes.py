@@ -9,7 +9,7 @@ import re
 
 from articles.text import CLOSING, ends_sentence
 from importer.records import Line, ParsedCaption
-from zones.naming import UNKNOWN_ZONE_LINE
+from zones.naming import UNKNOWN_ZONE_AT_START, UNKNOWN_ZONE_LINE
 
 _CJK = "\u4e00-\u9fff"
 HEADLINE_MAX_CHARS = 45
@@ -22,8 +22,11 @@ COLUMN_NAME = re.compile(rf"^[{_CJK}]{{2,8}}\s+[a-z]+(?:\s+[a-z]+)+$")
 SLOGAN = re.compile(rf"^[“\"]([{_CJK}]{{2,8}}(?:\s+[{_CJK}]{{2,8}})+)[”\"]$")
 _NAME = rf"[{_CJK}]{{2,3}}"
 BYLINE = re.compile(rf"^(?:[(（]{_NAME}(?:\s+{_NAME})*[)）]|{_NAME}(?:\s+{_NAME})*|[{_CJK}]{{4}})$")
+# The paragraph must end a sentence (…保障。 or …说。”), so that a quoted phrase a column
+# break cut (实行“一企一策”精准) is not taken for names.
 GLUED_BYLINE = re.compile(
-    rf"^(?P<text>.*[。！？”])\s*(?P<byline>[(（]{_NAME}(?:\s+{_NAME})*[)）]|{_NAME})$"
+    rf"^(?P<text>.*[。！？][”’」』]?)\s*"
+    rf"(?P<byline>[(（]{_NAME}(?:\s+{_NAME})*[)）]|{_NAME}(?:\s+{_NAME})*)$"
 )
 BYLINE_NAME = re.compile(rf"[{_CJK}]{{2,4}}")
 CREDIT = re.compile(
@@ -52,6 +55,24 @@ def zone_title_split(text: str, zones) -> tuple[str, str] | None:
     if zone_line_name(head, zones) and len(rest) >= 2:
         return head, rest
     return None
+
+
+def names_a_zone(text: str, zones) -> str | None:
+    """The zone name a heading prints, as printed: the first known zone's name in it, else a
+    new zone's name at its start ('介休经开区8个重点项目集中开工' → '介休经开区')."""
+    mentions = zones.mentions(text)
+    if mentions:
+        start, end, _zone = mentions[0]
+        return text[start:end]
+    match = UNKNOWN_ZONE_AT_START.match(text)
+    return match.group(0) if match else None
+
+
+def opens_with_zone(text: str, zone_name: str, zones) -> bool:
+    """Whether a heading begins with the name of the zone zone_name means, in any form
+    (洪洞经开区前三季度… under the zone line 洪洞经济技术开发区)."""
+    named = names_a_zone(text, zones)
+    return named is not None and text.startswith(named) and zones.agree(named, zone_name)
 
 
 def is_headline_shaped(line: Line) -> bool:
@@ -112,10 +133,15 @@ def opens_heading_group(lines: list[Line], i: int, zones) -> bool:
     return j < len(lines) and bool(DATELINE.match(lines[j].text) or SUBTITLE.match(lines[j].text))
 
 
-def kicker_and_title(headings: list[str]) -> tuple[str, str]:
-    """Two heading lines are kicker + title when either has spaced phrases (抓招商 推项目);
-    otherwise the lines are one title broken over several lines."""
-    if len(headings) >= 2 and any(SPACED_PHRASES.search(h) for h in headings[:2]):
+def kicker_and_title(
+    headings: list[str], *, second_opens_with_zone: bool = False
+) -> tuple[str, str]:
+    """Two heading lines are kicker + title when either has spaced phrases (抓招商 推项目) or
+    the second begins with the zone line's zone (a title names its zone first); otherwise the
+    lines are one title broken over several lines."""
+    if len(headings) >= 2 and (
+        second_opens_with_zone or any(SPACED_PHRASES.search(h) for h in headings[:2])
+    ):
         return headings[0], "".join(headings[1:])
     return "", "".join(headings)
 

@@ -8,7 +8,7 @@ directory reads all names once per run. Its `resolve` gives the zone `meant_by` 
 """
 
 from .models import Zone, ZoneAlias
-from .naming import derive_aliases, zone_kind_for
+from .naming import derive_aliases, names_agree, zone_kind_for
 
 
 class ZoneDirectory:
@@ -43,6 +43,14 @@ class ZoneDirectory:
                         taken[i] = True
                 start = text.find(name, end)
         return sorted(found, key=lambda item: item[0])
+
+    def agree(self, first: str, second: str) -> bool:
+        """Whether two printed names mean one zone: the same zone when both are known, else by
+        the naming rules (a zone not in the registry is named in its full and short forms)."""
+        first_zone, second_zone = self.resolve(first), self.resolve(second)
+        if first_zone and second_zone:
+            return first_zone.pk == second_zone.pk
+        return names_agree(first, second)
 
     def first_mentioned(self, text: str) -> Zone | None:
         mentions = self.mentions(text)

@@ -46,12 +46,15 @@ _SUFFIX_VARIANTS = {
 _PROVINCE_PREFIXES = ("山西省", "山西")
 
 _CJK = "\u4e00-\u9fff"
+# A name starting with one of these is about many zones (全省开发区, 省级开发区), not one place.
+_NOT_A_PLACE = ("全省", "全市", "全县", "全国", "我省", "我市", "本省", "本市", "省级", "国家级")
 # A zone name not yet in the registry: a short place name followed by a zone suffix. Only used
 # where the text itself bounds the name: UNKNOWN_ZONE_AT_START at the start of a title (the
 # shortest such name, so the rest of the title is left alone), UNKNOWN_ZONE_LINE for a whole
 # line that is nothing but a zone name.
-UNKNOWN_ZONE_AT_START = re.compile(rf"^[{_CJK}]{{2,6}}?(?:{'|'.join(ZONE_SUFFIXES)})")
-UNKNOWN_ZONE_LINE = re.compile(rf"^[{_CJK}]{{2,8}}(?:{'|'.join(ZONE_SUFFIXES)})$")
+_A_PLACE = rf"(?!{'|'.join(_NOT_A_PLACE)})"
+UNKNOWN_ZONE_AT_START = re.compile(rf"^{_A_PLACE}[{_CJK}]{{2,6}}?(?:{'|'.join(ZONE_SUFFIXES)})")
+UNKNOWN_ZONE_LINE = re.compile(rf"^{_A_PLACE}[{_CJK}]{{2,8}}(?:{'|'.join(ZONE_SUFFIXES)})$")
 
 
 def zone_kind_for(name: str) -> str:
@@ -81,6 +84,24 @@ def derive_aliases(official_name: str) -> set[str]:
                 break
     names.discard(official_name)
     return {name for name in names if len(name) >= 4}
+
+
+def names_agree(first: str, second: str) -> bool:
+    """Whether two printed names may mean one zone by the naming rules: the same name, or one
+    a shorter form of the other (介休经济技术开发区 / 介休经开区)."""
+    return first == second or first in derive_aliases(second) or second in derive_aliases(first)
+
+
+def longer_forms(name: str) -> set[str]:
+    """The names of which name is a shorter form by the naming rules: 介休经开区 →
+    {介休经济技术开发区, 介休经济开发区, 山西介休经济技术开发区, …}."""
+    forms = set()
+    for suffix, variants in _SUFFIX_VARIANTS.items():
+        for variant in variants:
+            if name.endswith(variant) and len(suffix) > len(variant):
+                forms.add(name[: -len(variant)] + suffix)
+    forms |= {prefix + form for prefix in _PROVINCE_PREFIXES for form in forms | {name}}
+    return {form for form in forms if name in derive_aliases(form)}
 
 
 def split_official_name(raw: str) -> tuple[str, set[str]]:
