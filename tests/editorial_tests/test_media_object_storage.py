@@ -6,15 +6,15 @@ import urllib.error
 import urllib.request
 
 import pytest
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import reverse
 
 from articles.models import Article, Photo, Status
 from tests.articles_tests.photo_files import jpeg_bytes
+from tests.editorial_tests.test_media import body, piece_with_photo
 from tests.error_pages import is_not_found_page
-from tests.factories import make_article, make_correspondent, make_editor
+from tests.factories import make_correspondent, make_editor
 from tests.object_store import running_object_store
 from tests.portal_tests.helpers import form_data, make_call
 
@@ -32,19 +32,6 @@ def photos_in_the_bucket(settings, object_store, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {**settings.STORAGES, "default": object_store.storage_settings()}
     return object_store
-
-
-def body(response) -> bytes:
-    return b"".join(response.streaming_content)
-
-
-def piece_with_photo(status, author=None):
-    article = make_article(status=status, authors=[author.contributor] if author else [])
-    photo = Photo(article=article, caption="现场", position=1)
-    photo.image.save("photo.jpg", ContentFile(jpeg_bytes()), save=False)
-    photo.thumbnail.save("photo_thumb.jpg", ContentFile(jpeg_bytes((40, 30))), save=False)
-    photo.save()
-    return photo
 
 
 def test_a_correspondents_photo_goes_to_the_bucket_not_to_the_servers_disk(
