@@ -127,7 +127,7 @@ def test_editor_lists_the_year_downloads_fixes_awards_and_prints(
     try:
         zone_page = context.new_page()
         zone_page.goto(base + "/certificates/")
-        zone_page.get_by_label("证书编号").fill("kfq-2023-yxzg-01")
+        zone_page.get_by_label("证书或证明编号").fill("kfq-2023-yxzg-01")
         zone_page.get_by_role("button", name="核验").click()
         expect(zone_page).to_have_url(f"{base}/certificates/KFQ-2023-YXZG-01/")
         expect(zone_page.get_by_text("此证书真实有效")).to_be_visible()
