@@ -5,13 +5,14 @@
 #   make serve  production mode in the foreground on 127.0.0.1:8000: migrate, collectstatic,
 #               gunicorn (deploy/gunicorn.conf.py) and the mail worker; needs KFQ_SECRET_KEY
 #               and KFQ_ALLOWED_HOSTS in the environment (scripts/serve.sh)
-#   make test   system packages, .venv, ruff, pytest on SQLite, pytest on throwaway PostgreSQL
+#   make test   system packages, .venv, node_modules, ruff, pytest on SQLite, pytest on
+#               throwaway PostgreSQL
 #   make lint   ruff check
 #   make bench  benchmark of the public pages and search on a scratch SQLite database (bench/)
 #   make bench-postgres  the same on a throwaway PostgreSQL cluster
 #   make load   hostile input under load: 16 correspondents + 2 editors against gunicorn, 30 s
 #   make load-postgres   the same on a throwaway PostgreSQL cluster
-#   make clean  caches; `make distclean` also removes .venv and db.sqlite3
+#   make clean  caches; `make distclean` also removes .venv, node_modules and db.sqlite3
 #
 # PYTEST_ARGS passes extra arguments to both pytest runs, e.g. make test PYTEST_ARGS='-x -k home'.
 # BENCH_ARGS passes arguments to the benchmark, e.g. make bench BENCH_ARGS='--articles 20000'.
@@ -25,12 +26,13 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 LOAD_ARGS ?=
 
-.PHONY: help venv run serve system-deps lint test test-sqlite test-postgres bench bench-postgres \
-	load load-postgres clean distclean
+.PHONY: help venv node-deps run serve system-deps lint test test-sqlite test-postgres bench \
+	bench-postgres load load-postgres clean distclean
 
 help:
 	@echo "make run        serve the site on http://127.0.0.1:8000 (with seeds and demo accounts)"
@@ -42,7 +44,8 @@ help:
 	@echo "make load       hostile input under load against gunicorn (fresh scratch SQLite)"
 	@echo "make load-postgres   the same load on a throwaway PostgreSQL cluster"
 	@echo "make venv       create .venv and install requirements-dev.txt"
-	@echo "make clean      remove caches (distclean: also .venv and db.sqlite3)"
+	@echo "make node-deps  npm ci: the page checkers of package-lock.json (axe-core, vnu-jar)"
+	@echo "make clean      remove caches (distclean: also .venv, node_modules, db.sqlite3)"
 
 venv: $(STAMP)
 
@@ -55,6 +58,16 @@ $(STAMP): requirements.txt requirements-dev.txt
 	fi
 	@echo "==> installing requirements-dev.txt into $(VENV)"
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+node-deps: $(NODE_STAMP)
+
+# The tests' page checkers: axe-core (tests/browser/a11y.py) and the Nu HTML checker
+# (tests/portal_tests/test_valid_html.py). Re-installs only when package-lock.json changed.
+# --ignore-scripts: vnu-jar's install script would fetch a Java runtime; Debian's is used.
+$(NODE_STAMP): package.json package-lock.json
+	@echo "==> installing package-lock.json into node_modules"
+	npm ci --ignore-scripts --no-audit --no-fund
 	@touch $@
 
 # import_seeds skips pages imported and unchanged, and never overwrites an editor's correction.
@@ -79,15 +92,16 @@ system-deps:
 lint: venv
 	$(BIN)/ruff check .
 
-test-sqlite: venv
+test-sqlite: venv node-deps
 	env -u DATABASE_URL scripts/run-pytest.sh $(PYTEST_ARGS)
 
-test-postgres: venv
+test-postgres: venv node-deps
 	scripts/test-postgres.sh $(PYTEST_ARGS)
 
-# System packages and .venv must succeed first. After that ruff and both pytest runs always
-# all run, so one report shows everything; the exit status is non-zero if any of them failed.
-test: system-deps venv
+# System packages, .venv and node_modules must succeed first. After that ruff and both pytest
+# runs always all run, so one report shows everything; the exit status is non-zero if any of
+# them failed.
+test: system-deps venv node-deps
 	@failed=(); \
 	echo; echo "==> [1/3] ruff check ."; \
 	$(BIN)/ruff check . || failed+=("ruff"); \
@@ -122,4 +136,4 @@ clean:
 	rm -rf .pytest_cache .ruff_cache
 
 distclean: clean
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm
+	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-wal db.sqlite3-shm

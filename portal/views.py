@@ -222,10 +222,12 @@ def _import_word(request, *, piece, existing_photo):
         initial=values, instance=piece, user=request.user, existing_photo=existing_photo
     )
     form.pending = pending
+    # The form now holds everything that was posted plus the document: the copy of the text
+    # that autosave.js kept in the browser before the post is older, and must not be restored.
     return render(
         request,
         "portal/submission_form.html",
-        {"form": form, "piece": piece, "photo": existing_photo},
+        {"form": form, "piece": piece, "photo": existing_photo, "composed_by_server": True},
     )
 
 

@@ -7,6 +7,8 @@
 #   openssl        - /usr/bin/openssl, the throwaway certificate of that test's HTTPS port
 #   redis-server   - /usr/bin/redis-server, for tests that start a private Redis
 #   dovecot-imapd  - /usr/sbin/dovecot with IMAP, for tests that start a private mail server
+#   nodejs, npm    - node and `npm ci`, which installs the page checkers of package-lock.json
+#   default-jre-headless - java, which runs the Nu HTML checker (vnu.jar) on the portal pages
 # Tests start private instances of these on loopback ports; the system services are not used.
 # Runs `apt-get update` once, and only when something has to be installed.
 set -euo pipefail
@@ -30,10 +32,13 @@ have_package fonts-noto-cjk || missing+=(fonts-noto-cjk)
 [ -x /usr/bin/openssl ] || missing+=(openssl)
 [ -x /usr/bin/redis-server ] || missing+=(redis-server)
 have_package dovecot-imapd || missing+=(dovecot-imapd)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+command -v java >/dev/null || missing+=(default-jre-headless)
 
 if [ "${#missing[@]}" -eq 0 ]; then
     echo "system deps: postgresql, chromium, fonts-noto-cjk, nginx, openssl, redis-server," \
-        "dovecot-imapd already installed"
+        "dovecot-imapd, nodejs, npm, java already installed"
     exit 0
 fi
 
@@ -70,4 +75,7 @@ have_package fonts-noto-cjk || { echo "error: fonts-noto-cjk still missing" >&2;
 [ -x /usr/bin/openssl ] || { echo "error: /usr/bin/openssl still missing" >&2; exit 1; }
 [ -x /usr/bin/redis-server ] || { echo "error: /usr/bin/redis-server still missing" >&2; exit 1; }
 have_package dovecot-imapd || { echo "error: dovecot-imapd still missing" >&2; exit 1; }
+command -v node >/dev/null || { echo "error: node still missing" >&2; exit 1; }
+command -v npm >/dev/null || { echo "error: npm still missing" >&2; exit 1; }
+command -v java >/dev/null || { echo "error: java still missing" >&2; exit 1; }
 echo "system deps: done"

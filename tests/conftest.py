@@ -5,6 +5,7 @@ scripts/install-system-deps.sh) through Playwright's sync API. Never run `playwr
 the browser comes from the Debian package, not from a download.
 """
 
+import contextlib
 import io
 import os
 import re
@@ -35,6 +36,12 @@ VIEWPORT = {"width": 1280, "height": 900}
 LOCALE = "zh-CN"
 
 _saved_screenshots: list[Path] = []
+
+# Run in each page before its context closes at the end of a test: the page's own scripts can no
+# longer reach the server (see the page fixture).
+SILENCE_ON_CLOSE = (
+    "() => { navigator.sendBeacon = () => true; window.fetch = () => new Promise(() => {}); }"
+)
 
 
 def _uses_postgresql() -> bool:
@@ -132,6 +139,15 @@ def page(request, browser, screenshot_dir):
                 print(f"failure screenshot: {path}")
                 _saved_screenshots.append(path)
     finally:
+        # A form left with unsaved text sends it when the page closes (autosave.js: the pagehide
+        # beacon, the save on visibilitychange). Arriving while live_server's database is
+        # flushed, that request holds a table lock and the flush fails ("database table is
+        # locked"), an error in a test that passed: a page closing at the end of a test sends
+        # nothing.
+        for open_page in context.pages:
+            # A page already closed, or navigating, cannot be reached: it is closed regardless.
+            with contextlib.suppress(Exception):
+                open_page.evaluate(SILENCE_ON_CLOSE)
         context.close()
 
 

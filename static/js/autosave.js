@@ -102,6 +102,9 @@
   function schedule() { if (!timer) { timer = setTimeout(save, EVERY_MS); } }
   function changed() { dirty = true; remember(); schedule(); }
   function restore() {
+    // The form came back from the server filled from a Word document: the copy kept before the
+    // post went in with the post, and restoring it would undo what the document filled in.
+    if ("composedByServer" in form.dataset) { forget(); return; }
     var kept;
     try { kept = JSON.parse(localStorage.getItem(storeKey()) || "null"); } catch (e) { kept = null; }
     if (!kept || !kept.values) { return; }
