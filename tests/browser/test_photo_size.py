@@ -7,7 +7,10 @@ from playwright.sync_api import expect
 from tests.browser.test_journey import login
 from tests.factories import make_correspondent
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 MB = 1024 * 1024
 
