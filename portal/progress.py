@@ -9,6 +9,8 @@ from articles.models import Article, ArticleTransition, Status
 from editorial import workflow
 
 EDITORS, AUTHOR, NOBODY = "编辑部", "你", ""
+# States in which a piece stands in the issue it was scheduled into.
+PLACED = frozenset({Status.SCHEDULED, Status.PUBLISHED})
 
 
 @dataclass(frozen=True)
@@ -27,15 +29,22 @@ class NextStep:
 
 def timeline(piece: Article, transitions: list[ArticleTransition]) -> list[Step]:
     """One step per move, oldest first, labelled as the correspondent would say it."""
-    return [_step(piece, transition) for transition in transitions]
+    scheduled = [i for i, t in enumerate(transitions) if t.to_status == Status.SCHEDULED]
+    # Only the last scheduling put the piece where it stands now; an earlier one was undone by
+    # 撤出该期, and which issue it named is not kept.
+    last_scheduling = scheduled[-1] if scheduled else None
+    return [
+        _step(piece, transition, placed_it=index == last_scheduling)
+        for index, transition in enumerate(transitions)
+    ]
 
 
-def _step(piece: Article, transition: ArticleTransition) -> Step:
+def _step(piece: Article, transition: ArticleTransition, *, placed_it: bool) -> Step:
     to = Status(transition.to_status)
     if to == Status.PUBLISHED:
-        issue = f"{piece.issue}" if piece.issue else "一期"
+        issue = f"{piece.issue}{_page(piece)}" if piece.issue else "一期"
         return Step(transition.at, f"刊发于{issue}", link=piece.get_absolute_url())
-    if to == Status.SCHEDULED and piece.status == Status.SCHEDULED and piece.issue:
+    if to == Status.SCHEDULED and placed_it and piece.status in PLACED and piece.issue:
         return Step(transition.at, f"排入{piece.issue}{_page(piece)}")
     move = workflow.MOVES.get((Status(transition.from_status), to))
     label = move.label if move else f"转为“{to.label}”"

@@ -51,7 +51,10 @@ def my_submissions(request):
         .prefetch_related(
             Prefetch(
                 "transitions",
-                queryset=ArticleTransition.objects.exclude(note="").order_by("-at"),
+                # The editors' notes only: a withdrawal's note is the author's own reason.
+                queryset=ArticleTransition.objects.exclude(note="")
+                .exclude(to_status=Status.WITHDRAWN)
+                .order_by("-at"),
                 to_attr="notes_newest_first",
             )
         )

@@ -46,7 +46,16 @@ def test_the_whole_way_to_publication_is_on_the_pieces_page(client, author):
 
     html = page_of(client, piece)
 
-    steps = ["投稿", "开始审阅", "退修", NOTE, "修改后重新投稿", "录用", f"刊发于{issue}"]
+    steps = [
+        "投稿",
+        "开始审阅",
+        "退修",
+        NOTE,
+        "修改后重新投稿",
+        "录用",
+        f"排入{issue}第2版",
+        f"刊发于{issue}第2版",
+    ]
     positions = [html.index(step) for step in steps]
     assert positions == sorted(positions)
     assert f'<a href="{piece.get_absolute_url()}">查看刊出的稿件</a>' in html
@@ -119,3 +128,29 @@ def test_my_pieces_take_the_same_number_of_queries_for_many_pieces(
 
     with django_assert_num_queries(len(few.captured_queries)):
         client.get(reverse("portal:my_submissions"))
+
+
+def test_a_piece_moved_out_of_an_issue_names_only_the_issue_it_stands_in(client, author):
+    editor = make_editor()
+    piece = make_article(status=Status.ACCEPTED, authors=[author.contributor])
+    first, second = make_issue(number=11), make_issue(number=12)
+    article_transition(article=piece, to=Status.SCHEDULED, by=editor, issue=first)
+    article_transition(article=piece, to=Status.ACCEPTED, by=editor)
+    article_transition(article=piece, to=Status.SCHEDULED, by=editor, issue=second)
+    piece.refresh_from_db()
+
+    html = page_of(client, piece)
+
+    assert html.count(f"排入{second}") == 2  # the last step and the 下一步 sentence
+    assert "排入一期" in html and "撤出该期" in html and f"排入{first}" not in html
+
+
+def test_my_pieces_do_not_show_the_authors_own_withdrawal_reason_as_the_editors_note(
+    client, author
+):
+    piece = make_article(status=Status.SUBMITTED, authors=[author.contributor])
+    article_transition(article=piece, to=Status.WITHDRAWN, by=author, note="我自己的撤回原因")
+
+    html = client.get(reverse("portal:my_submissions")).content.decode()
+
+    assert "我自己的撤回原因" not in html
