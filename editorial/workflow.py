@@ -21,7 +21,7 @@ from articles.models import (
     ManuscriptCounter,
     Status,
 )
-from editorial import notifications
+from editorial import notifications, roles
 from editorial.roles import Role, is_editor, roles_of
 from search.indexing import index_articles
 
@@ -39,17 +39,13 @@ def _move(label, *roles, needs_note=False):
 
 A, E = Role.AUTHOR, Role.EDITOR
 
-# Which moves exist and who may make each. Publishing happens only through publish_issue().
-MOVES: dict[tuple[Status, Status], Move] = {
+# The moves every office has, whatever its number of review levels. Publishing happens only
+# through publish_issue().
+_COMMON: dict[tuple[Status, Status], Move] = {
     (Status.DRAFT, Status.SUBMITTED): _move("投稿", A),
     (Status.SUBMITTED, Status.IN_REVIEW): _move("开始审阅", E),
-    (Status.SUBMITTED, Status.REVISION): _move("退修", E, needs_note=True),
-    (Status.SUBMITTED, Status.REJECTED): _move("不予采用", E, needs_note=True),
     # An author withdraws with a reason the editors read; a withdrawn piece can be reopened.
     (Status.SUBMITTED, Status.WITHDRAWN): _move("撤回", A, needs_note=True),
-    (Status.IN_REVIEW, Status.REVISION): _move("退修", E, needs_note=True),
-    (Status.IN_REVIEW, Status.ACCEPTED): _move("录用", E),
-    (Status.IN_REVIEW, Status.REJECTED): _move("不予采用", E, needs_note=True),
     (Status.IN_REVIEW, Status.WITHDRAWN): _move("撤回", A, needs_note=True),
     (Status.REVISION, Status.SUBMITTED): _move("修改后重新投稿", A),
     (Status.REVISION, Status.REJECTED): _move("不予采用", E, needs_note=True),
@@ -59,10 +55,98 @@ MOVES: dict[tuple[Status, Status], Move] = {
     (Status.SCHEDULED, Status.ACCEPTED): _move("撤出该期", E),
 }
 
+# What passing each review level is called, and the state it leaves the piece in (the last
+# level in use accepts the piece instead).
+_PASS_LABELS = {
+    Role.FIRST_REVIEWER: "初审通过",
+    Role.SECOND_REVIEWER: "复审通过",
+    Role.CHIEF_EDITOR: "终审通过",
+}
+_PASSED = {Role.FIRST_REVIEWER: Status.FIRST_PASSED, Role.SECOND_REVIEWER: Status.SECOND_PASSED}
+
+
+def moves_table(levels: int) -> dict[tuple[Status, Status], Move]:
+    """Which moves exist and who may make each, for an office with this many review levels.
+
+    With one level any editor sends back, rejects or accepts (录用). With two or three, each
+    level (初审, 复审, 终审) is held by its own role, which alone may pass the piece on, send it
+    back (退修) or reject it at that stage; 终审通过 is the acceptance.
+    """
+    table = dict(_COMMON)
+    stages = roles.levels_in_use(levels)
+    if not stages:
+        table[(Status.SUBMITTED, Status.REVISION)] = _move("退修", E, needs_note=True)
+        table[(Status.SUBMITTED, Status.REJECTED)] = _move("不予采用", E, needs_note=True)
+        table[(Status.IN_REVIEW, Status.REVISION)] = _move("退修", E, needs_note=True)
+        table[(Status.IN_REVIEW, Status.ACCEPTED)] = _move("录用", E)
+        table[(Status.IN_REVIEW, Status.REJECTED)] = _move("不予采用", E, needs_note=True)
+        return table
+    first = stages[0]
+    # A piece not yet opened for review can be sent back or rejected by its first reviewer.
+    table[(Status.SUBMITTED, Status.REVISION)] = _move("退修", first, needs_note=True)
+    table[(Status.SUBMITTED, Status.REJECTED)] = _move("不予采用", first, needs_note=True)
+    waiting_at = Status.IN_REVIEW
+    for level in stages:
+        passed_to = Status.ACCEPTED if level == stages[-1] else _PASSED[level]
+        table[(waiting_at, passed_to)] = _move(_PASS_LABELS[level], level)
+        table[(waiting_at, Status.REVISION)] = _move("退修", level, needs_note=True)
+        table[(waiting_at, Status.REJECTED)] = _move("不予采用", level, needs_note=True)
+        if waiting_at != Status.IN_REVIEW:
+            table[(waiting_at, Status.WITHDRAWN)] = _move("撤回", A, needs_note=True)
+        waiting_at = passed_to
+    return table
+
+
+def moves() -> dict[tuple[Status, Status], Move]:
+    """The moves table of this office (KFQ_REVIEW_LEVELS)."""
+    return moves_table(roles.review_levels())
+
+
+def move_label(source: Status, to: Status) -> str | None:
+    """What a logged move was called, even one the office's current table no longer has (the
+    number of levels may have changed since)."""
+    for table in (moves(), *(moves_table(levels) for levels in (1, 2, 3))):
+        if (source, to) in table:
+            return table[(source, to)].label
+    return None
+
+
+def is_editors_move(move: Move) -> bool:
+    """A move made from the editors' side (any editor, or a review level), not the author's."""
+    return bool(move.roles - {Role.AUTHOR})
+
+
+# The moves that pass a review level: one person may make only one of them on a piece.
+LEVEL_PASSES = frozenset({Status.FIRST_PASSED, Status.SECOND_PASSED, Status.ACCEPTED})
+
 # What the author may still edit: their draft, and a piece sent back for revision.
 AUTHOR_EDITABLE = frozenset({Status.DRAFT, Status.REVISION})
 # States that wait for an editor's action, in the queue's default view.
-AWAITING_EDITORS = frozenset({Status.SUBMITTED, Status.IN_REVIEW, Status.ACCEPTED})
+AWAITING_EDITORS = frozenset(
+    {
+        Status.SUBMITTED,
+        Status.IN_REVIEW,
+        Status.FIRST_PASSED,
+        Status.SECOND_PASSED,
+        Status.ACCEPTED,
+    }
+)
+
+
+def waiting_for(user) -> frozenset[Status]:
+    """The states in which a piece waits for this editor's review: their part of the queue.
+    With one level every editor reviews everything; with more, each level sees its stage."""
+    if not roles.is_editor(user):
+        return frozenset()
+    if not roles.levels_in_use():
+        return frozenset({Status.SUBMITTED, Status.IN_REVIEW})
+    held = roles.review_roles_of(user)
+    stages = {
+        source for (source, to), move in moves().items() if to in LEVEL_PASSES and move.roles & held
+    }
+    if Status.IN_REVIEW in stages:
+        stages.add(Status.SUBMITTED)  # the first reviewer opens what comes in
+    return frozenset(stages)
 
 
 class TransitionNotAllowed(Exception):
@@ -71,11 +155,11 @@ class TransitionNotAllowed(Exception):
 
 def available_moves(user, article: Article) -> list[tuple[Status, Move]]:
     """The moves this user may make on this piece now, for buttons."""
-    roles = roles_of(user, article)
+    held = roles_of(user, article)
     return [
         (to, move)
-        for (source, to), move in MOVES.items()
-        if source == article.status and move.roles & roles
+        for (source, to), move in moves().items()
+        if source == article.status and move.roles & held
     ]
 
 
@@ -97,11 +181,13 @@ def article_transition(
     locked = Article.objects.select_for_update().get(pk=article.pk)
     source = Status(locked.status)
     to = Status(to)
-    move = MOVES.get((source, to))
+    move = moves().get((source, to))
     if move is None:
         raise TransitionNotAllowed(f"稿件当前为“{source.label}”，不能改为“{to.label}”。")
     if not move.roles & roles_of(by, locked):
         raise TransitionNotAllowed(f"你无权对这篇稿件执行“{move.label}”。")
+    if to in LEVEL_PASSES and roles.levels_in_use():
+        _check_one_level_per_person(locked, by, to)
     note = note.strip()
     if move.needs_note and not note:
         if Role.AUTHOR in move.roles:
@@ -136,6 +222,21 @@ def article_transition(
     )
     _notify(locked, source, to, note)
     return locked
+
+
+def _check_one_level_per_person(article: Article, by, to: Status):
+    """三审制: nobody passes two levels of review of the same piece, in any round."""
+    earlier = (
+        ArticleTransition.objects.filter(article=article, by=by, to_status__in=LEVEL_PASSES)
+        .exclude(to_status=to)
+        .order_by("at")
+        .first()
+    )
+    if earlier is not None:
+        raise TransitionNotAllowed(
+            f"你已对这篇稿件做过“{earlier.get_to_status_display()}”，"
+            "同一篇稿件的各级审稿须由不同的人担任，请交给另一位编辑。"
+        )
 
 
 def _check_submittable(article: Article):

@@ -308,6 +308,19 @@ else:
 # a per-server cache by accident): a login made through one server holds on every other.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
+# The editorial desk (editorial/workflow.py). 三审制: KFQ_REVIEW_LEVELS=3 makes every piece pass
+# 初审 (责任编辑), 复审 (编辑部主任) and 终审 (总编辑), each by a different person, and an issue
+# needs the 总编辑's 签发 before it is published; 2 keeps 初审 and 终审; 1 (the default, so an
+# upgrade changes nothing until the office chooses) lets any editor accept a piece.
+KFQ_REVIEW_LEVELS = int(os.environ.get("KFQ_REVIEW_LEVELS", "1"))
+if KFQ_REVIEW_LEVELS not in (1, 2, 3):
+    raise ImproperlyConfigured(
+        f"KFQ_REVIEW_LEVELS 只能是 1、2 或 3（审稿级数），现在是 {KFQ_REVIEW_LEVELS}。"
+    )
+# The admin home marks pieces that have waited for the editors this many days amber, and twice
+# as many red.
+KFQ_WAITING_DAYS = int(os.environ.get("KFQ_WAITING_DAYS", "3"))
+
 # Reader pages are cached whole for anonymous readers (reader/page_cache.py); 0 turns it off.
 # Their key carries the archive version, which every change a reader could see replaces, so
 # they can be kept for a day. Off while debugging, so that a changed template shows at once.

@@ -46,8 +46,7 @@ def _step(piece: Article, transition: ArticleTransition, *, placed_it: bool) -> 
         return Step(transition.at, f"刊发于{issue}", link=piece.get_absolute_url())
     if to == Status.SCHEDULED and placed_it and piece.status in PLACED and piece.issue:
         return Step(transition.at, f"排入{piece.issue}{_page(piece)}")
-    move = workflow.MOVES.get((Status(transition.from_status), to))
-    label = move.label if move else f"转为“{to.label}”"
+    label = workflow.move_label(Status(transition.from_status), to) or f"转为“{to.label}”"
     return Step(transition.at, label, note=transition.note)
 
 

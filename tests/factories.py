@@ -102,9 +102,16 @@ def editors_group():
     return group
 
 
-def make_editor(username=None):
+def make_editor(username=None, *, levels=()):
+    """An editor; `levels` are the review roles (editorial.roles.Role) they also hold."""
+    from django.contrib.auth.models import Group
+
+    from editorial.roles import LEVEL_GROUPS
+
     user = make_user(username, staff=True)
     user.groups.add(editors_group())
+    for role in levels:
+        user.groups.add(Group.objects.get_or_create(name=LEVEL_GROUPS[role])[0])
     return user
 
 

@@ -18,6 +18,10 @@ class Status(models.TextChoices):
     DRAFT = "draft", "草稿"
     SUBMITTED = "submitted", "已投稿"
     IN_REVIEW = "in_review", "审阅中"
+    # With two or three review levels (三审制, KFQ_REVIEW_LEVELS) a piece passes 初审 and 复审
+    # before 终审 accepts it; with one level it goes from 审阅中 straight to 已录用.
+    FIRST_PASSED = "first_passed", "初审通过"
+    SECOND_PASSED = "second_passed", "复审通过"
     REVISION = "revision", "退修"
     ACCEPTED = "accepted", "已录用"
     SCHEDULED = "scheduled", "已排期"

@@ -1,4 +1,4 @@
-"""The queue's bulk actions, made from the moves table (editorial.workflow.MOVES).
+"""The queue's bulk actions, made from the moves table (editorial.workflow.moves()).
 
 Each move the editors make on a piece that waits for them gets one action, labelled as the
 table labels the move, so a move added to the table is in the action list without code being
@@ -13,7 +13,6 @@ from django.template.response import TemplateResponse
 from articles.models import Status
 from editorial import workflow
 from editorial.admin.forms import BulkMoveForm
-from editorial.roles import Role
 
 
 def bulk_move_actions(moves) -> list:
@@ -23,7 +22,7 @@ def bulk_move_actions(moves) -> list:
     # the piece's own page.
     into = {}
     for (source, to), move in moves.items():
-        if source in workflow.AWAITING_EDITORS and Role.EDITOR in move.roles:
+        if source in workflow.AWAITING_EDITORS and workflow.is_editors_move(move):
             into.setdefault(to, []).append(move)
     return [
         _action(to, label=found[0].label, needs_note=any(m.needs_note for m in found))

@@ -26,7 +26,6 @@ from articles.text import count_characters
 from editorial import workflow
 from editorial.admin.bulk_moves import bulk_move_actions
 from editorial.admin.forms import MoveForm
-from editorial.roles import Role
 
 
 class QueueFilter(admin.SimpleListFilter):
@@ -157,7 +156,6 @@ class ArticleAdmin(admin.ModelAdmin):
         "updated_at",
     ]
     inlines = [AuthorshipInline, PhotoInline, CommentInline, TransitionInline, VersionInline]
-    actions = bulk_move_actions(workflow.MOVES)
     fieldsets = [
         (None, {"fields": ["manuscript_number", "status", "submitted_at"]}),
         ("稿件", {"fields": ["kicker", "title", "subtitle", "zone", "genre", "theme", "call"]}),
@@ -165,6 +163,11 @@ class ArticleAdmin(admin.ModelAdmin):
         ("刊发位置", {"fields": ["issue", "page", "position"]}),
         ("来源", {"fields": ["source_file", "source_position", "created_at", "updated_at"]}),
     ]
+
+    @property
+    def actions(self):
+        # The moves table depends on the office's number of review levels: read it each time.
+        return bulk_move_actions(workflow.moves())
 
     def get_readonly_fields(self, request, obj=None):
         # Page and position are arranged while a piece is scheduled; once published they are
@@ -271,7 +274,7 @@ class ArticleAdmin(admin.ModelAdmin):
             context["moves"] = [
                 (to, move)
                 for to, move in workflow.available_moves(request.user, obj)
-                if Role.EDITOR in move.roles
+                if workflow.is_editors_move(move)
             ]
             context["open_issues"] = Issue.objects.open()
         return super().render_change_form(request, context, add, change, form_url, obj)

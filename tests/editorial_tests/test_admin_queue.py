@@ -9,7 +9,7 @@ from django.utils import timezone
 from articles.models import Article, Status
 from editorial.admin.bulk_moves import bulk_move_actions
 from editorial.roles import Role
-from editorial.workflow import AWAITING_EDITORS, MOVES, Move, article_transition
+from editorial.workflow import AWAITING_EDITORS, Move, article_transition, moves_table
 from tests.editorial_tests.admin_pieces import (
     accepted_piece,
     submitted_piece,
@@ -46,7 +46,7 @@ def test_every_editors_move_on_waiting_pieces_is_a_bulk_action_labelled_as_in_th
     offered = dict(re.findall(r'<option value="(move_to_\w+)">([^<]+)</option>', html))
     expected = {
         f"move_to_{to.value}": move.label + ("（附意见）" if move.needs_note else "")
-        for (source, to), move in MOVES.items()
+        for (source, to), move in moves_table(1).items()
         if source in AWAITING_EDITORS and Role.EDITOR in move.roles
     }
     assert offered == expected
@@ -58,7 +58,7 @@ def test_every_editors_move_on_waiting_pieces_is_a_bulk_action_labelled_as_in_th
 def test_a_move_added_to_the_table_gets_its_bulk_action():
     added = Move(frozenset({Role.EDITOR}), "代为撤回", needs_note=True)
 
-    actions = bulk_move_actions({**MOVES, (Status.SUBMITTED, Status.WITHDRAWN): added})
+    actions = bulk_move_actions({**moves_table(1), (Status.SUBMITTED, Status.WITHDRAWN): added})
 
     descriptions = {action.__name__: action.short_description for action in actions}
     assert descriptions["move_to_withdrawn"] == "代为撤回（附意见）"

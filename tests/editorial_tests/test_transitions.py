@@ -4,7 +4,7 @@ import pytest
 
 from articles.models import Article, ArticleTransition, ArticleVersion, Status
 from editorial.workflow import (
-    MOVES,
+    moves_table,
     IssueNotPublishable,
     Role,
     TransitionNotAllowed,
@@ -17,6 +17,10 @@ from tests.factories import make_article, make_correspondent, make_editor, make_
 from tests.mail import sent_mail
 
 pytestmark = pytest.mark.django_db
+
+# The one-level table, which the settings' default (KFQ_REVIEW_LEVELS=1) uses; the levels'
+# tables are tested in test_review_levels.py.
+MOVES = moves_table(1)
 
 ALL_PAIRS = [(a, b) for a, b in itertools.product(Status, Status) if a != b]
 
