@@ -4,12 +4,12 @@ import pytest
 
 from articles.models import Article, ArticleTransition, ArticleVersion, Status
 from editorial.workflow import (
-    moves_table,
     IssueNotPublishable,
     Role,
     TransitionNotAllowed,
     article_transition,
     available_moves,
+    moves_table,
     next_manuscript_number,
     publish_issue,
 )
