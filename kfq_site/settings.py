@@ -320,6 +320,8 @@ if KFQ_REVIEW_LEVELS not in (1, 2, 3):
 # The admin home marks pieces that have waited for the editors this many days amber, and twice
 # as many red.
 KFQ_WAITING_DAYS = int(os.environ.get("KFQ_WAITING_DAYS", "3"))
+# How many characters of text one printed page holds, for an issue's fill while it is assembled.
+KFQ_PAGE_CHARACTERS = int(os.environ.get("KFQ_PAGE_CHARACTERS", "5000"))
 
 # Reader pages are cached whole for anonymous readers (reader/page_cache.py); 0 turns it off.
 # Their key carries the archive version, which every change a reader could see replaces, so
