@@ -23,7 +23,7 @@ from articles.models import (
     Status,
 )
 from articles.text import count_characters
-from editorial import workflow
+from editorial import roles, workflow
 from editorial.admin.bulk_moves import bulk_move_actions
 from editorial.admin.forms import MoveForm
 
@@ -35,7 +35,8 @@ class QueueFilter(admin.SimpleListFilter):
     parameter_name = "queue"
 
     def lookups(self, request, model_admin):
-        return [("waiting", "待处理"), ("revision", "等待通讯员修改"), ("all", "全部")]
+        mine = [("mine", "待我审")] if roles.levels_in_use() else []
+        return [*mine, ("waiting", "待处理"), ("revision", "等待通讯员修改"), ("all", "全部")]
 
     def choices(self, changelist):
         value = self.value() or "waiting"
@@ -48,6 +49,9 @@ class QueueFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         value = self.value() or "waiting"
+        if value == "mine":
+            # With review levels, each editor's own stage: 初审 what came in, 复审 what passed 初审.
+            return queryset.filter(status__in=workflow.waiting_for(request.user))
         if value == "waiting":
             return queryset.filter(status__in=workflow.AWAITING_EDITORS)
         if value == "revision":
