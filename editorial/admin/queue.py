@@ -277,4 +277,5 @@ class ArticleAdmin(admin.ModelAdmin):
                 if workflow.is_editors_move(move)
             ]
             context["open_issues"] = Issue.objects.open()
+            context["review_record"] = workflow.review_record(obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
