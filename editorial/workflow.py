@@ -111,6 +111,11 @@ def move_label(source: Status, to: Status) -> str | None:
     return None
 
 
+def is_irreversible(to: Status) -> bool:
+    """No move leads out of this state (不予采用): the admin asks to confirm such a move."""
+    return not any(source == to for source, _ in moves())
+
+
 def is_editors_move(move: Move) -> bool:
     """A move made from the editors' side (any editor, or a review level), not the author's."""
     return bool(move.roles - {Role.AUTHOR})

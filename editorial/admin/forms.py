@@ -46,6 +46,8 @@ class MoveForm(forms.Form):
     to = forms.ChoiceField(choices=Status.choices)
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
     issue = open_issue_field(required=False)
+    # Sent by the confirmation page of a move that cannot be undone (editorial/admin/queue.py).
+    confirmed = forms.BooleanField(required=False)
 
 
 class BulkMoveForm(forms.Form):
