@@ -67,6 +67,7 @@ def test_the_add_editor_page_chooses_levels_and_the_user_list_shows_them(client)
     assert review_roles_of(wu) == {Role.SECOND_REVIEWER, Role.CHIEF_EDITOR}
     users = client.get(reverse("admin:auth_user_changelist")).content.decode()
     assert "审稿级别" in users and "复审、终审" in users
+    assert "初审、复审、终审（系统管理员）" in users  # root: a superuser holds every level
 
 
 # --- 审稿记录 on a piece's page ----------------------------------------------------------
