@@ -26,6 +26,7 @@ from articles.models import (
 )
 from articles.text import count_characters
 from editorial import versions, workflow
+from editorial.admin import corrections as correction_pages
 from editorial.admin import versions as version_pages
 from editorial.admin.access import editors_only
 from editorial.admin.bulk_moves import bulk_move_actions
@@ -272,6 +273,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 "<int:object_id>/versions/",
                 self.admin_site.admin_view(editors_only(version_pages.article_versions)),
                 name="articles_article_versions",
+            ),
+            path(
+                "<int:object_id>/correction/",
+                self.admin_site.admin_view(editors_only(correction_pages.add_correction)),
+                name="articles_article_correction",
             ),
             *super().get_urls(),
         ]
