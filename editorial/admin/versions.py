@@ -7,10 +7,9 @@ with the edit rate (editorial/diff.py says how it is counted).
 from django.contrib import admin
 from django.shortcuts import get_object_or_404, render
 
-from articles.models import Article, Status, VersionKind
+from articles.models import Article, ArticleVersion, Status, VersionKind
 from editorial import diff
-
-COMPARED_FIELDS = (("kicker", "引题"), ("title", "标题"), ("subtitle", "副题"), ("body", "正文"))
+from editorial.versions import TEXT_FIELDS
 
 
 def article_versions(request, object_id):
@@ -34,11 +33,14 @@ def article_versions(request, object_id):
 
 
 def compared_fields(old, new) -> list[tuple[str, diff.Comparison]]:
-    """The text fields of two versions (or of a version and a form), compared; unchanged
-    empty fields left out."""
+    """The text fields of two versions (or of a piece and a form), compared, with their
+    labels; fields empty on both sides are left out."""
     return [
-        (label, diff.compare(getattr(old, name), getattr(new, name)))
-        for name, label in COMPARED_FIELDS
+        (
+            ArticleVersion._meta.get_field(name).verbose_name,
+            diff.compare(getattr(old, name), getattr(new, name)),
+        )
+        for name in TEXT_FIELDS
         if getattr(old, name) or getattr(new, name)
     ]
 
