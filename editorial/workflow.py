@@ -16,12 +16,11 @@ from articles.freshness import bump_archive_version
 from articles.models import (
     Article,
     ArticleTransition,
-    ArticleVersion,
     Issue,
     ManuscriptCounter,
     Status,
 )
-from editorial import notifications, roles
+from editorial import notifications, roles, versions
 from editorial.roles import Role, is_editor, roles_of
 from search.indexing import index_articles
 
@@ -254,7 +253,7 @@ def article_transition(
             locked.manuscript_number = next_manuscript_number(timezone.localdate(now).year)
             locked.submitted_at = now
             update_fields += ["manuscript_number", "submitted_at"]
-        _snapshot(locked)
+        _snapshot(locked, by=by)
     if to == Status.SCHEDULED:
         if issue is None:
             raise TransitionNotAllowed("排期需要选择一期。")
@@ -298,16 +297,8 @@ def _check_submittable(article: Article):
         raise TransitionNotAllowed("配图需要填写图片说明。")
 
 
-def _snapshot(article: Article):
-    number = article.versions.count() + 1
-    ArticleVersion.objects.create(
-        article=article,
-        number=number,
-        kicker=article.kicker,
-        title=article.title,
-        subtitle=article.subtitle,
-        body=article.body,
-    )
+def _snapshot(article: Article, *, by):
+    versions.record_version(article, by=by, kind=versions.submission_kind(article))
 
 
 def _notify(article, source, to, note):

@@ -16,10 +16,18 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from articles import bylines
-from articles.models import Article, CallForPapers, Contributor, PendingPhoto, Photo, Status
+from articles.models import (
+    Article,
+    CallForPapers,
+    Contributor,
+    PendingPhoto,
+    Photo,
+    Status,
+    VersionKind,
+)
 from articles.photos import ProcessedPhoto
 from articles.text import count_characters
-from editorial import workflow
+from editorial import versions, workflow
 
 # Against the genre's target length: outside these shares a gentle warning, past the ceiling a
 # refusal (an 800-character 消息 may run from 400 to 1200 without comment, never past 1600).
@@ -104,7 +112,7 @@ def save_submission(
         if created.repeated:
             # This form's piece is still a draft (saved meanwhile by autosave, or by a first
             # 保存草稿): the post carries the newer text, so it updates that draft.
-            article = _update(article=created.article, fields=fields)
+            article = _update(article=created.article, fields=fields, user=user)
         else:
             article = created.article
         _set_byline(
@@ -114,7 +122,7 @@ def save_submission(
             extra_names=extra_author_names or [],
         )
     else:
-        article = _update(article=article, fields=fields)
+        article = _update(article=article, fields=fields, user=user)
         if co_authors is not None or extra_author_names is not None:
             _set_byline(
                 article=article,
@@ -158,7 +166,7 @@ def _repeated(earlier: Article, user) -> Saved:
     return Saved(earlier, repeated=True)
 
 
-def _update(*, article: Article, fields: dict) -> Article:
+def _update(*, article: Article, fields: dict, user) -> Article:
     locked = Article.objects.select_for_update().get(pk=article.pk)
     if locked.status != article.status or locked.status not in workflow.AUTHOR_EDITABLE:
         raise SubmissionRefused(STATUS_CHANGED)
@@ -166,6 +174,9 @@ def _update(*, article: Article, fields: dict) -> Article:
         setattr(locked, name, value)
     # Only the author's fields: an editor's changes to anything else stand.
     locked.save(update_fields=[*fields, "updated_at"])
+    if locked.status == Status.REVISION:
+        # A draft is the author's own until submitted; once sent back, its changes are kept.
+        versions.record_version(locked, by=user, kind=VersionKind.AUTHOR_EDIT)
     return locked
 
 

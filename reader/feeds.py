@@ -21,14 +21,28 @@ class LatestArticlesFeed(Feed):
         return reverse("reader:home")
 
     def items(self):
-        return Article.objects.published().with_listing_relations().most_recent(FEED_LENGTH)
+        return (
+            Article.objects.published()
+            .with_listing_relations()
+            .prefetch_related("corrections")
+            .most_recent(FEED_LENGTH)
+        )
 
     def item_title(self, article):
         return article.title
 
     def item_description(self, article):
         paragraphs = article.paragraphs
-        return paragraphs[0] if paragraphs else article.subtitle
+        opening = paragraphs[0] if paragraphs else article.subtitle
+        # A correction reaches the feed's readers too, before the text it corrects.
+        notices = [f"{correction}：{correction.notice}" for correction in article.corrections.all()]
+        return "\n".join([*notices, opening])
+
+    def item_updateddate(self, article):
+        # RSS 2.0 has no per-item update date; Django reports the latest in lastBuildDate.
+        return max(
+            (correction.created_at for correction in article.corrections.all()), default=None
+        )
 
     def item_pubdate(self, article):
         # A piece is published with its issue; the issue carries a date, not a time.
@@ -60,5 +74,6 @@ class ZoneArticlesFeed(LatestArticlesFeed):
             Article.objects.published()
             .filter(zone=zone)
             .with_listing_relations()
+            .prefetch_related("corrections")
             .in_print_order()[:FEED_LENGTH]
         )

@@ -10,11 +10,13 @@ from articles.models.calls import (
     CallTheme,
 )
 from articles.models.choices import Genre, Status
+from articles.models.corrections import Correction
 from articles.models.history import (
     ArticleTransition,
     ArticleVersion,
     EditorComment,
     ManuscriptCounter,
+    VersionKind,
 )
 from articles.models.imports import ImportedArticle, ImportedPage, ImportLeftover
 from articles.models.issues import Issue
@@ -45,6 +47,8 @@ __all__ = [
     "Photo",
     "ArticleTransition",
     "ArticleVersion",
+    "VersionKind",
+    "Correction",
     "EditorComment",
     "ManuscriptCounter",
     "ImportLeftover",

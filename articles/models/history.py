@@ -36,18 +36,43 @@ class ArticleTransition(models.Model):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
+class VersionKind(models.TextChoices):
+    """Who changed the text, and why (留痕). editorial/versions.py records each kind."""
+
+    SUBMITTED = "投稿", "投稿"
+    RESUBMITTED = "重新投稿", "重新投稿"
+    AUTHOR_EDIT = "通讯员修改", "通讯员修改"
+    EDITOR_EDIT = "编辑修改", "编辑修改"
+    CORRECTION = "更正", "更正"
+
+
 class ArticleVersion(models.Model):
-    """The text as it stood at each (re)submission, for editors to compare."""
+    """The text as it stood after each change once submitted, for editors to compare.
+
+    Written only by editorial/versions.py.
+    """
 
     article = models.ForeignKey(
         Article, verbose_name="稿件", on_delete=models.CASCADE, related_name="versions"
     )
     number = models.PositiveSmallIntegerField("版本")
+    kind = models.CharField(
+        "类型", max_length=10, choices=VersionKind.choices, default=VersionKind.SUBMITTED
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="修改人",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     kicker = models.CharField("引题", max_length=120, blank=True)
     title = models.CharField("标题", max_length=200)
     subtitle = models.CharField("副题", max_length=200, blank=True)
     body = models.TextField("正文")
-    created_at = models.DateTimeField("提交时间", auto_now_add=True)
+    # A run of saves kept as one version (editorial/versions.py) moves this to its last save.
+    created_at = models.DateTimeField("时间", auto_now_add=True)
 
     class Meta:
         verbose_name = "稿件版本"

@@ -10,6 +10,7 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 
 from articles.admin.photos import PhotoInline
 from articles.models import (
@@ -22,9 +23,13 @@ from articles.models import (
     Issue,
     Photo,
     Status,
+    VersionKind,
 )
 from articles.text import count_characters
-from editorial import roles, workflow
+from editorial import roles, versions, workflow
+from editorial.admin import corrections as correction_pages
+from editorial.admin import versions as version_pages
+from editorial.admin.access import editors_only
 from editorial.admin.bulk_moves import bulk_move_actions
 from editorial.admin.forms import MoveForm
 
@@ -97,15 +102,32 @@ class TransitionInline(admin.TabularInline):
 
 
 class VersionInline(admin.TabularInline):
+    """The list of versions; the texts themselves are compared on the versions page."""
+
     model = ArticleVersion
     extra = 0
     can_delete = False
-    fields = ["number", "created_at", "title", "body"]
+    fields = ["number", "kind", "by", "created_at", "compare"]
     readonly_fields = fields
-    verbose_name_plural = "历次投稿版本（供比较）"
+    verbose_name_plural = "修改留痕（历次版本）"
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("by")
+
+    @admin.display(description="对照")
+    def compare(self, version):
+        if version.number == 1:
+            return "—"
+        url = reverse("admin:articles_article_versions", args=[version.article_id])
+        return format_html(
+            '<a href="{}?a={}&amp;b={}">与上一稿逐字对照</a>',
+            url,
+            version.number - 1,
+            version.number,
+        )
 
 
 class CommentInline(admin.StackedInline):
@@ -179,6 +201,10 @@ class ArticleAdmin(admin.ModelAdmin):
         # where it was printed, and before it is scheduled there is no issue to place it in.
         if obj is not None and obj.status == Status.SCHEDULED:
             return self.readonly_fields
+        if obj is not None and obj.status == Status.PUBLISHED:
+            # Readers have seen the text: it changes only through a correction (发布更正),
+            # which keeps the trace and tells them.
+            return [*self.readonly_fields, "page", "position", *versions.TEXT_FIELDS]
         return [*self.readonly_fields, "page", "position"]
 
     def get_queryset(self, request):
@@ -202,6 +228,8 @@ class ArticleAdmin(admin.ModelAdmin):
                 if field.name not in form.fields and not field.primary_key:
                     setattr(obj, field.attname, getattr(current, field.attname))
         super().save_model(request, obj, form, change)
+        if obj.manuscript_number:
+            versions.record_version(obj, by=request.user, kind=VersionKind.EDITOR_EDIT)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is EditorComment:
@@ -245,6 +273,16 @@ class ArticleAdmin(admin.ModelAdmin):
                 "<int:object_id>/move/",
                 self.admin_site.admin_view(self.move_view),
                 name="articles_article_move",
+            ),
+            path(
+                "<int:object_id>/versions/",
+                self.admin_site.admin_view(editors_only(version_pages.article_versions)),
+                name="articles_article_versions",
+            ),
+            path(
+                "<int:object_id>/correction/",
+                self.admin_site.admin_view(editors_only(correction_pages.add_correction)),
+                name="articles_article_correction",
             ),
             *super().get_urls(),
         ]

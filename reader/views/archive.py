@@ -32,7 +32,10 @@ def article_list(request):
 @cached_for_readers
 def article_detail(request, pk):
     article = get_object_or_404(
-        Article.objects.published().with_listing_relations().prefetch_related("photos"), pk=pk
+        Article.objects.published()
+        .with_listing_relations()
+        .prefetch_related("photos", "corrections"),
+        pk=pk,
     )
     photos = article.photos.all()
     related = (

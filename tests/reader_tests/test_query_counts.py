@@ -18,13 +18,13 @@ QUERIES = {
     "issue_year": 2,
     "issue_detail": 5,  # issue, pieces + authors, the issues before and after
     "article_list": 6,  # count, page + authors, the zone, theme and year choices
-    "article_detail": 4,  # article, authors, photos, related
+    "article_detail": 5,  # article, authors, photos, corrections, related
     "zone_list": 1,  # zones with their counts
     "zone_detail": 5,  # zone, count, page + authors, contributors
     "contributor_detail": 4,  # contributor, count, page + authors
     "browse": 2,  # years, themes
-    "feed": 2,  # pieces + authors
-    "zone_feed": 3,  # zone, pieces + authors
+    "feed": 3,  # pieces + authors + corrections
+    "zone_feed": 4,  # zone, pieces + authors + corrections
 }
 
 
