@@ -27,7 +27,7 @@ def editors_only(view):
     @wraps(view)
     def checked(request, *args, **kwargs):
         if not request_is_editor(request):
-            raise PermissionDenied("年度评选只对编辑部开放。")
+            raise PermissionDenied("这一页只对编辑部开放。")
         return view(request, *args, **kwargs)
 
     return checked
