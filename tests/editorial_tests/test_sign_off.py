@@ -1,12 +1,14 @@
 """签发: the 总编辑 signs an issue off; with three review levels nothing is published without it."""
 
 import pytest
+from django.urls import reverse
 
 from articles.models import Issue, Status
 from editorial import workflow
 from editorial.roles import Role
 from tests.editorial_tests.admin_pieces import accepted_piece, scheduled_piece
 from tests.factories import make_editor, make_issue
+from tests.roles import ROLES, people_by_role
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +89,56 @@ def test_with_one_or_two_levels_publishing_needs_no_sign_off(desk, levels, setti
     settings.KFQ_REVIEW_LEVELS = levels
 
     assert workflow.publish_issue(issue=issue, by=desk) == 1
+
+
+# --- the page -------------------------------------------------------------------------------
+
+
+def sign_off_url(issue):
+    return reverse("admin:articles_issue_sign_off", args=[issue.pk])
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_sign_off_door_for_every_role(client, role, desk):
+    person = people_by_role()[role]
+    issue = placed_issue(desk)
+    if person is not None:
+        client.force_login(person)
+
+    response = client.post(sign_off_url(issue))
+
+    issue.refresh_from_db()
+    if role in ("anonymous", "correspondent"):
+        assert response.status_code == 302 and reverse("admin:login") in response["Location"]
+    elif role == "staff":
+        assert response.status_code == 403
+    else:
+        assert response.status_code == 302
+    # Only the superuser holds the 总编辑 role among these (editor1 has no review level).
+    assert (issue.signed_off_at is not None) == (role == "superuser")
+
+
+def test_the_issue_page_offers_sign_off_to_the_chief_editor_and_then_shows_who_and_when(
+    client, chief, desk, settings
+):
+    issue = placed_issue(desk)
+    settings.KFQ_REVIEW_LEVELS = 3
+    change = reverse("admin:articles_issue_change", args=[issue.pk])
+    client.force_login(desk)
+    assert 'value="签发"' not in client.get(change).content.decode()
+    client.force_login(chief)
+    assert 'value="签发"' in client.get(change).content.decode()
+
+    client.post(sign_off_url(issue))
+    page = client.get(change).content.decode()
+
+    assert "签发：chief" in page and 'value="签发"' not in page
+
+
+def test_with_one_level_the_issue_page_shows_no_sign_off(client, desk):
+    issue = placed_issue(desk)
+    client.force_login(make_editor(levels=[Role.CHIEF_EDITOR]))
+
+    page = client.get(reverse("admin:articles_issue_change", args=[issue.pk])).content.decode()
+
+    assert "签发" not in page
