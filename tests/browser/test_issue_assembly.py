@@ -1,5 +1,5 @@
-"""The issue's assembly screen in Chromium: schedule a waiting piece, reorder with the keyboard,
-and publish after the confirmation, which shows the order typed."""
+"""The issue's assembly screen in Chromium: preview a waiting piece, schedule it, reorder with
+the keyboard, and publish after the confirmation, which shows the order typed."""
 
 import pytest
 from playwright.sync_api import expect
@@ -25,6 +25,9 @@ def test_assemble_reorder_with_the_keyboard_and_publish_after_confirmation(
         Article.objects.filter(pk=piece.pk).update(title=title, page=1, position=position)
     waiting = accepted_piece(editor)
     login(page, live_server.url, editor.username)
+    page.goto(f"{live_server.url}/admin/articles/article/{waiting.pk}/preview/")
+    expect(page.get_by_role("status")).to_contain_text("预览，未发布")
+    screenshot(page, "assembly-0-preview.png")
     page.goto(f"{live_server.url}/admin/articles/issue/{issue.pk}/change/")
 
     pool = page.locator("form.pool-piece").filter(has_text=waiting.title)

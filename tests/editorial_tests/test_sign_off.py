@@ -142,3 +142,15 @@ def test_with_one_level_the_issue_page_shows_no_sign_off(client, desk):
     page = client.get(reverse("admin:articles_issue_change", args=[issue.pk])).content.decode()
 
     assert "签发" not in page
+
+
+def test_with_three_levels_the_confirmation_offers_no_publishing_before_sign_off(
+    client, desk, settings
+):
+    issue = placed_issue(desk)
+    settings.KFQ_REVIEW_LEVELS = 3
+    client.force_login(desk)
+
+    page = client.get(reverse("admin:articles_issue_publish", args=[issue.pk])).content.decode()
+
+    assert "本期尚未经总编辑签发" in page and 'value="确认发布"' not in page
