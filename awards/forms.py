@@ -32,6 +32,8 @@ class FixAwardsForm(forms.Form):
         # An <input type="date"> takes only ISO dates, whatever the language's date format.
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
+    # Set by the confirmation page's button: the ranking's button only opens that page.
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class RevokeAwardsForm(forms.Form):

@@ -35,6 +35,14 @@ def fix_awards(*, year: int, by, issued_on: datetime.date) -> list[Award]:
     if not is_editor(by):
         raise AwardsRefused("只有编辑部可以确定优秀撰稿人。")
     rubric = _lock_rubric(year)
+    return Award.objects.bulk_create(
+        awards_to_fix(year=year, by=by, issued_on=issued_on, rubric=rubric)
+    )
+
+
+def awards_to_fix(*, year: int, by, issued_on: datetime.date, rubric=None) -> list[Award]:
+    """The certificates fixing the year would make, unsaved: what the confirmation page shows,
+    and what fix_awards() saves. Raises AwardsRefused when the year cannot be fixed."""
     if Award.objects.active().for_year(year).exists():
         raise AwardsRefused(
             f"{year}年度优秀撰稿人已经确定，证书已编号，不能重新评定。"
@@ -63,7 +71,7 @@ def fix_awards(*, year: int, by, issued_on: datetime.date) -> list[Award]:
                 issued_by=by,
             )
         )
-    return Award.objects.bulk_create(awards)
+    return awards
 
 
 @transaction.atomic

@@ -5,12 +5,13 @@ reach the page, since an editor who could make editors could hand the newsroom t
 """
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
 from articles.models.validators import no_control_characters
-from editorial.roles import EDITORS_GROUP
+from editorial.roles import EDITORS_GROUP, LEVEL_GROUPS, Role
 from logins.accounts import AccountRefused, open_account
 
 
@@ -21,6 +22,11 @@ class EditorRefused(AccountRefused):
 def active_editors():
     """The logins the newsroom counts on: active, in the 编辑 group (superusers only if added)."""
     return get_user_model().objects.filter(groups__name=EDITORS_GROUP, is_active=True)
+
+
+def active_reviewers(level: Role):
+    """The active logins holding this review level (its group), who are told a piece waits."""
+    return get_user_model().objects.filter(groups__name=LEVEL_GROUPS[level], is_active=True)
 
 
 def editors_without_email():
@@ -55,16 +61,21 @@ def _checked_email(email: str) -> str:
 
 @transaction.atomic
 def add_editor(
-    *, username: str, name: str, email: str, password: str | None = None
+    *,
+    username: str,
+    name: str,
+    email: str,
+    password: str | None = None,
+    levels: tuple[Role, ...] | list[Role] = (),
 ) -> tuple[object, str]:
-    """Create a staff login in the 编辑 group. Returns (user, password); the password is
-    generated when none is given. Either way someone else chose it: the editor sets their
-    own at first login.
+    """Create a staff login in the 编辑 group, holding the review levels given (初审, 复审,
+    终审: their groups). Returns (user, password); the password is generated when none is
+    given. Either way someone else chose it: the editor sets their own at first login.
 
     The whole Chinese name goes into first_name (last_name stays empty): Django's
     get_full_name() and get_short_name() then both say 张三, and no surname is guessed wrong.
     """
-    return open_account(
+    user, password = open_account(
         username=username,
         group=EDITORS_GROUP,
         email=_checked_email(email),
@@ -72,3 +83,6 @@ def add_editor(
         is_staff=True,
         password=password,
     )
+    # The level groups are the migration's; get_or_create only covers a flushed test database.
+    user.groups.add(*(Group.objects.get_or_create(name=LEVEL_GROUPS[level])[0] for level in levels))
+    return user, password

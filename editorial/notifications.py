@@ -2,8 +2,10 @@
 
 The mail goes to the outbox (editorial/outbox.py) with the move and is sent by the worker.
 
-Correspondents hear of every change to their pieces; editors hear of each new submission or
-resubmission. Mail that needs no action can be turned off per user (MailPreference).
+Correspondents hear of every change to their pieces but the passes of 初审 and 复审 (inside the
+newsroom; 终审通过 is the acceptance they hear of); editors hear of each new submission or
+resubmission, and the editors of the next review level of each piece passed on to them. Mail
+that needs no action can be turned off per user (MailPreference).
 """
 
 from django.conf import settings
@@ -11,12 +13,18 @@ from django.core.mail import send_mass_mail
 from django.urls import reverse
 
 from articles.models import Article, MailPreference, Status
-from editorial.editors import active_editors
+from editorial.editors import active_editors, active_reviewers
+from editorial.roles import LEVEL_NAMES, Role
 
 # Mail a correspondent always receives: it asks them to act or tells them a decision.
 ESSENTIAL_FOR_AUTHORS = frozenset({Status.REVISION, Status.ACCEPTED, Status.REJECTED})
+# A pass of 初审 or 复审 hands the piece to the next level; the correspondent hears nothing
+# until 终审 decides.
+INSIDE_THE_NEWSROOM = frozenset({Status.FIRST_PASSED, Status.SECOND_PASSED})
 # An author's withdrawal from these is news to the editors, who had the piece in hand.
-WAITING_FOR_EDITORS = frozenset({Status.SUBMITTED, Status.IN_REVIEW})
+WAITING_FOR_EDITORS = frozenset(
+    {Status.SUBMITTED, Status.IN_REVIEW, Status.FIRST_PASSED, Status.SECOND_PASSED}
+)
 
 
 def without_optional_mail(users) -> set[int]:
@@ -32,9 +40,23 @@ def _site_url(path: str) -> str:
     return settings.KFQ_SITE_URL.rstrip("/") + path
 
 
-def status_changed(*, article_id: int, source: Status, to: Status, note: str) -> int:
+def status_changed(
+    *, article_id: int, source: Status, to: Status, note: str, next_level: Role | None = None
+) -> int:
+    """Mail about one move; next_level is the review level the move handed the piece to."""
     article = Article.objects.get(pk=article_id)
     label = article.manuscript_number or article.title
+    messages = _to_authors(article, label, source, to, note)
+    if to == Status.SUBMITTED or (to == Status.WITHDRAWN and source in WAITING_FOR_EDITORS):
+        messages += _to_editors(article, label, source, to, note)
+    if next_level is not None:
+        messages += _to_next_level(article, label, to, next_level)
+    return send_mass_mail(messages, fail_silently=False) if messages else 0
+
+
+def _to_authors(article, label, source, to, note) -> list[tuple]:
+    if to in INSIDE_THE_NEWSROOM:
+        return []
     messages = []
     author_users = [
         a.contributor.user
@@ -58,20 +80,29 @@ def status_changed(*, article_id: int, source: Status, to: Status, note: str) ->
             messages.append(
                 (f"[开发区建设] 稿件{Status(to).label}：{article.title}", body, None, [user.email])
             )
+    return messages
 
-    if to == Status.SUBMITTED or (to == Status.WITHDRAWN and source in WAITING_FOR_EDITORS):
-        admin_link = _site_url(reverse("admin:articles_article_change", args=[article.pk]))
-        if to == Status.SUBMITTED:
-            verb = "重新投稿" if source == Status.REVISION else "新投稿"
-            text = f"{label}《{article.title}》{verb}，请处理：{admin_link}"
-        else:
-            verb = "作者撤回"
-            text = f"{label}《{article.title}》已由作者撤回。\n\n撤回原因：\n{note}\n\n{admin_link}"
-        editors = list(active_editors().exclude(email=""))
-        opted_out = without_optional_mail(editors)
-        for editor in editors:
-            if editor.pk not in opted_out:
-                messages.append(
-                    (f"[开发区建设] {verb}：{article.title}", text, None, [editor.email])
-                )
-    return send_mass_mail(messages, fail_silently=False) if messages else 0
+
+def _to_editors(article, label, source, to, note) -> list[tuple]:
+    admin_link = _site_url(reverse("admin:articles_article_change", args=[article.pk]))
+    if to == Status.SUBMITTED:
+        verb = "重新投稿" if source == Status.REVISION else "新投稿"
+        text = f"{label}《{article.title}》{verb}，请处理：{admin_link}"
+    else:
+        verb = "作者撤回"
+        text = f"{label}《{article.title}》已由作者撤回。\n\n撤回原因：\n{note}\n\n{admin_link}"
+    return _mail_each(active_editors(), f"[开发区建设] {verb}：{article.title}", text)
+
+
+def _to_next_level(article, label, to, level) -> list[tuple]:
+    admin_link = _site_url(reverse("admin:articles_article_change", args=[article.pk]))
+    waits = f"待{LEVEL_NAMES[level]}"
+    text = f"{label}《{article.title}》已{Status(to).label}，{waits}，请处理：{admin_link}"
+    return _mail_each(active_reviewers(level), f"[开发区建设] {waits}：{article.title}", text)
+
+
+def _mail_each(users, subject: str, text: str) -> list[tuple]:
+    """One message per user with an address who has not turned optional mail off."""
+    users = list(users.exclude(email=""))
+    opted_out = without_optional_mail(users)
+    return [(subject, text, None, [user.email]) for user in users if user.pk not in opted_out]

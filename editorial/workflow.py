@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from articles.freshness import bump_archive_version
@@ -111,6 +111,11 @@ def move_label(source: Status, to: Status) -> str | None:
     return None
 
 
+def is_irreversible(to: Status) -> bool:
+    """No move leads out of this state (不予采用): the admin asks to confirm such a move."""
+    return not any(source == to for source, _ in moves())
+
+
 def is_editors_move(move: Move) -> bool:
     """A move made from the editors' side (any editor, or a review level), not the author's."""
     return bool(move.roles - {Role.AUTHOR})
@@ -118,6 +123,9 @@ def is_editors_move(move: Move) -> bool:
 
 # The moves that pass a review level: one person may make only one of them on a piece.
 LEVEL_PASSES = frozenset({Status.FIRST_PASSED, Status.SECOND_PASSED, Status.ACCEPTED})
+
+# The states in which a piece waits for a level's pass.
+REVIEW_STAGES = frozenset({Status.IN_REVIEW, Status.FIRST_PASSED, Status.SECOND_PASSED})
 
 # What the author may still edit: their draft, and a piece sent back for revision.
 AUTHOR_EDITABLE = frozenset({Status.DRAFT, Status.REVISION})
@@ -147,6 +155,50 @@ def waiting_for(user) -> frozenset[Status]:
     if Status.IN_REVIEW in stages:
         stages.add(Status.SUBMITTED)  # the first reviewer opens what comes in
     return frozenset(stages)
+
+
+def level_waiting_at(status: Status) -> Role | None:
+    """The review level a piece in this state waits for; None with one level (any editor
+    accepts) and outside review."""
+    if not roles.levels_in_use():
+        return None
+    for (source, to), move in moves().items():
+        if source == status and to in LEVEL_PASSES:
+            (level,) = move.roles
+            return level
+    return None
+
+
+@dataclass(frozen=True)
+class LevelRecord:
+    """One review level of a piece: its pass in the current round, or None while it waits."""
+
+    level: Role
+    passed: ArticleTransition | None
+
+    @property
+    def name(self) -> str:
+        return roles.LEVEL_NAMES[self.level]
+
+
+def review_record(article: Article) -> list[LevelRecord]:
+    """审稿记录: who passed each level in use, and when, since the piece was last submitted
+    (a resubmitted piece goes through every level again); empty with one level."""
+    stages = roles.levels_in_use()
+    if not stages:
+        return []
+    passed_to = {_PASSED.get(level, Status.ACCEPTED): level for level in stages}
+    passes: dict[Role, ArticleTransition] = {}
+    for move in ArticleTransition.objects.filter(
+        # From a review stage only: 撤出该期 also moves a piece to 已录用.
+        Q(to_status=Status.SUBMITTED) | Q(to_status__in=passed_to, from_status__in=REVIEW_STAGES),
+        article=article,
+    ).select_related("by"):
+        if move.to_status == Status.SUBMITTED:
+            passes.clear()
+        else:
+            passes[passed_to[move.to_status]] = move
+    return [LevelRecord(level, passes.get(level)) for level in stages]
 
 
 class TransitionNotAllowed(Exception):
@@ -263,8 +315,15 @@ def _snapshot(article: Article):
 
 def _notify(article, source, to, note):
     """Queue the mail about this move in the move's own transaction (editorial/outbox.py): it
-    commits or rolls back with the move, and sending happens later, in the mail worker."""
-    notifications.status_changed(article_id=article.pk, source=source, to=to, note=note)
+    commits or rolls back with the move, and sending happens later, in the mail worker.
+    A passed level hands the piece to the next level's editors, who are told it waits."""
+    notifications.status_changed(
+        article_id=article.pk,
+        source=source,
+        to=to,
+        note=note,
+        next_level=level_waiting_at(to) if to in _PASSED.values() else None,
+    )
 
 
 def _clear_sign_off(issue_id):

@@ -312,11 +312,12 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # 初审 (责任编辑), 复审 (编辑部主任) and 终审 (总编辑), each by a different person, and an issue
 # needs the 总编辑's 签发 before it is published; 2 keeps 初审 and 终审; 1 (the default, so an
 # upgrade changes nothing until the office chooses) lets any editor accept a piece.
-KFQ_REVIEW_LEVELS = int(os.environ.get("KFQ_REVIEW_LEVELS", "1"))
-if KFQ_REVIEW_LEVELS not in (1, 2, 3):
+_review_levels = os.environ.get("KFQ_REVIEW_LEVELS", "1").strip()
+if _review_levels not in {"1", "2", "3"}:
     raise ImproperlyConfigured(
-        f"KFQ_REVIEW_LEVELS 只能是 1、2 或 3（审稿级数），现在是 {KFQ_REVIEW_LEVELS}。"
+        f"KFQ_REVIEW_LEVELS 只能是 1、2 或 3（审稿级数），现在是 {_review_levels!r}。"
     )
+KFQ_REVIEW_LEVELS = int(_review_levels)
 # The admin home marks pieces that have waited for the editors this many days amber, and twice
 # as many red.
 KFQ_WAITING_DAYS = int(os.environ.get("KFQ_WAITING_DAYS", "3"))

@@ -11,7 +11,14 @@ from articles import bylines
 from articles.models import Article, CallForPapers, CallTheme, Contributor, Genre
 from articles.photos import MAX_BYTES
 from importer import word
-from portal.submissions import CEILING, WARN_ABOVE, WARN_BELOW, check_length, pending_photo_of
+from portal.submissions import (
+    CEILING,
+    WARN_ABOVE,
+    WARN_BELOW,
+    check_length,
+    new_piece_defaults,
+    pending_photo_of,
+)
 from zones.models import Zone
 
 SUBMITTABLE_GENRES = [(Genre.NEWS, "消息"), (Genre.FEATURE, "通讯"), (Genre.COMMENTARY, "评论")]
@@ -123,10 +130,11 @@ class SubmissionForm(forms.ModelForm):
             .exclude(pk__in=fixed)
             .select_related("zone")
         )
-        call = self.instance.call if self.instance.pk else CallForPapers.objects.current()
+        defaults = None if self.instance.pk else new_piece_defaults(user)
+        call = defaults["call"] if defaults else self.instance.call
         self.genre_targets = dict(call.genres.values_list("genre", "target_length")) if call else {}
-        if not self.instance.pk:
-            self.fields["zone"].initial = user.contributor.zone_id
+        if defaults:
+            self.fields["zone"].initial = defaults["zone"]
             self.fields["call"].initial = call
             # One form, one piece: a second post of this form leads to the first one's piece.
             self.fields["submission_token"] = forms.UUIDField(
@@ -239,14 +247,11 @@ class AutosaveForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         piece = self.instance
-        cleaned["call"] = (
-            cleaned.get("call")
-            or (piece.call if piece.pk else None)
-            or CallForPapers.objects.current()
-        )
+        defaults = new_piece_defaults(self.user)
+        cleaned["call"] = cleaned.get("call") or (piece.call if piece.pk else None)
+        cleaned["call"] = cleaned["call"] or defaults["call"]
         cleaned["zone"] = cleaned.get("zone") or (piece.zone if piece.pk else None)
-        if cleaned["zone"] is None:
-            cleaned["zone"] = self.user.contributor.zone
+        cleaned["zone"] = cleaned["zone"] or defaults["zone"]
         cleaned["genre"] = cleaned.get("genre") or piece.genre or Genre.NEWS
         theme = cleaned.get("theme")
         if theme and cleaned["call"] and theme.call_id != cleaned["call"].pk:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from articles.models import Article, ArticleTransition, Status
 from editorial import workflow
+from editorial.roles import LEVEL_NAMES
 
 EDITORS, AUTHOR, NOBODY = "编辑部", "你", ""
 # States in which a piece stands in the issue it was scheduled into.
@@ -54,6 +55,15 @@ def _page(piece: Article) -> str:
     return f"第{piece.page}版" if piece.page else ""
 
 
+def _passed_so_far(status: Status) -> str:
+    """已通过初审，等待复审 (or 终审 with two levels): the levels come from the workflow."""
+    waiting = workflow.level_waiting_at(status)
+    passed = status.label.removesuffix("通过")
+    if waiting is None:  # the office went back to one level: any editor decides now
+        return f"已通过{passed}，等待编辑部决定是否录用，结果会通知你。"
+    return f"已通过{passed}，等待{LEVEL_NAMES[waiting]}。终审通过即录用，届时会通知你。"
+
+
 def next_step(piece: Article) -> NextStep:
     status = Status(piece.status)
     if status == Status.DRAFT:
@@ -62,6 +72,8 @@ def next_step(piece: Article) -> NextStep:
         return NextStep("等待编辑部审阅。审阅结果会通过邮件和本页告诉你。", EDITORS)
     if status == Status.IN_REVIEW:
         return NextStep("编辑正在审阅：可能录用、退修或不予采用，结果会通知你。", EDITORS)
+    if status in (Status.FIRST_PASSED, Status.SECOND_PASSED):
+        return NextStep(_passed_so_far(status), EDITORS)
     if status == Status.REVISION:
         return NextStep("请按编辑部的退修意见修改，然后点“修改完成，重新投稿”。", AUTHOR)
     if status == Status.ACCEPTED:

@@ -247,3 +247,18 @@ def _discard_pending(pending):
 def _delete_files(names):
     for name in names:
         default_storage.delete(name)
+
+
+def parse_token(value) -> uuid.UUID | None:
+    """A token a form posted back (its submission token, a kept photo's), or None when what
+    came is not one: a tampered or stale field is treated as no token, never as an error."""
+    try:
+        return uuid.UUID(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def new_piece_defaults(user) -> dict:
+    """Where a new piece belongs until its author says otherwise: the call for papers open now
+    and the author's own zone."""
+    return {"call": CallForPapers.objects.current(), "zone": user.contributor.zone}

@@ -1,7 +1,5 @@
 """The correspondents' side, outside the admin: their pieces and where each stands."""
 
-import uuid
-
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -33,6 +31,7 @@ from portal.submissions import (
     STATUS_CHANGED,
     SubmissionRefused,
     keep_pending_photo,
+    parse_token,
     save_submission,
 )
 from portal.word_import import fill_from_word, form_values, kept_pending
@@ -138,7 +137,7 @@ def submit(request):
         raise PermissionDenied("只有通讯员可以投稿。")
     # Back from logging in again after the session expired while writing (static/js/autosave.js):
     # the same form, so the browser finds the text it kept for it, or the draft autosave made.
-    restore = _token(request.GET.get("restore")) if request.method == "GET" else None
+    restore = parse_token(request.GET.get("restore")) if request.method == "GET" else None
     made = Article.objects.filter(submission_token=restore).first() if restore else None
     if made is not None:
         if own_pieces(request.user).filter(pk=made.pk, status__in=workflow.AUTHOR_EDITABLE):
@@ -333,7 +332,7 @@ def autosave(request, pk=None):
             user=request.user,
             article=piece,
             fields=form.fields_to_save(),
-            token=_token(request.POST.get("submission_token")),
+            token=parse_token(request.POST.get("submission_token")),
         )
     except SubmissionRefused as refusal:
         return JsonResponse({"error": str(refusal)}, status=409)
@@ -348,13 +347,6 @@ def autosave(request, pk=None):
             "autosave_url": reverse("portal:autosave", args=[saved.article.pk]),
         }
     )
-
-
-def _token(value):
-    try:
-        return uuid.UUID(value) if value else None
-    except ValueError:
-        return None
 
 
 class MailPreferenceForm(forms.ModelForm):

@@ -6,7 +6,6 @@ photo. Nothing of the piece is saved: the correspondent checks the fields, then 
 submits as usual.
 """
 
-import uuid
 from dataclasses import dataclass, field
 
 from django import forms
@@ -15,7 +14,7 @@ from django.core.files.base import ContentFile
 from articles.models import PendingPhoto
 from articles.photos import PhotoRejected, process_photo
 from importer.word import read_word
-from portal.submissions import keep_pending_photo, pending_photo_of
+from portal.submissions import keep_pending_photo, parse_token, pending_photo_of
 from zones.directory import ZoneDirectory
 
 # Form fields a document fills, with the names the correspondent sees.
@@ -90,8 +89,5 @@ def form_values(data, form_class) -> dict:
 
 def kept_pending(*, user, values: dict) -> PendingPhoto | None:
     """The user's photo already checked on an earlier try of this form, if any."""
-    try:
-        token = uuid.UUID(str(values.get("pending_photo") or ""))
-    except ValueError:
-        return None
-    return pending_photo_of(user=user, token=token)
+    token = parse_token(values.get("pending_photo"))
+    return pending_photo_of(user=user, token=token) if token else None

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from editorial.admin.access import EditorsOnlyAdmin
@@ -83,27 +84,47 @@ class AwardAdmin(EditorsOnlyAdmin):
         return format_html('<a href="{}">打印证书</a>', url)
 
     def fix_view(self, request, year: int):
+        """Fixing cannot be undone (only revoked, its numbers spent): the ranking's button and
+        a GET show what it will make; only the confirmation page's POST fixes."""
         back = redirect("admin:awards_credit_ranking", year)
-        if request.method != "POST":
-            return back
-        form = FixAwardsForm(request.POST)
-        if not form.is_valid():
+        form = FixAwardsForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and not form.is_valid():
             self.message_user(request, "请填写证书落款日期。", messages.ERROR)
             return back
+        if form.is_bound and form.cleaned_data["confirm"]:
+            try:
+                awards = services.fix_awards(
+                    year=year, by=request.user, issued_on=form.cleaned_data["issued_on"]
+                )
+            except services.AwardsRefused as refusal:
+                self.message_user(request, str(refusal), messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    f"已确定{year}年度优秀撰稿人 {len(awards)} 位，证书编号 "
+                    f"{awards[0].number} 至 {awards[-1].number}。",
+                    messages.SUCCESS,
+                )
+            return back
+        issued_on = form.cleaned_data["issued_on"] if form.is_bound else timezone.localdate()
         try:
-            awards = services.fix_awards(
-                year=year, by=request.user, issued_on=form.cleaned_data["issued_on"]
-            )
+            awards = services.awards_to_fix(year=year, by=request.user, issued_on=issued_on)
         except services.AwardsRefused as refusal:
             self.message_user(request, str(refusal), messages.ERROR)
-        else:
-            self.message_user(
+            return back
+        confirmation = FixAwardsForm(initial={"issued_on": issued_on, "confirm": True})
+        return TemplateResponse(
+            request,
+            "admin/awards/award/fix_confirmation.html",
+            self.page_context(
                 request,
-                f"已确定{year}年度优秀撰稿人 {len(awards)} 位，证书编号 "
-                f"{awards[0].number} 至 {awards[-1].number}。",
-                messages.SUCCESS,
-            )
-        return back
+                f"确定{year}年度优秀撰稿人",
+                year=year,
+                awards=awards,
+                issued_on=issued_on,
+                form=confirmation,
+            ),
+        )
 
     def revoke_view(self, request, year: int):
         awards = Award.objects.active().for_year(year)

@@ -14,6 +14,7 @@ from django.urls import path, reverse
 from editorial.admin.accounts import open_account_page
 from editorial.admin.forms import EditorForm, PasswordGivenByAdminForm
 from editorial.editors import add_editor
+from editorial.roles import LEVEL_GROUPS, LEVEL_NAMES
 
 User = get_user_model()
 
@@ -25,6 +26,20 @@ admin.site.unregister(User)
 class EditorOnboardingUserAdmin(UserAdmin):
     change_list_template = "admin/auth/user/change_list.html"
     change_password_form = PasswordGivenByAdminForm
+    list_display = [*UserAdmin.list_display, "review_levels"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.display(description="审稿级别")
+    def review_levels(self, user):
+        """From the prefetched groups, as editorial.roles.review_roles_of reads them."""
+        if user.is_superuser:
+            return "、".join(LEVEL_NAMES.values()) + "（系统管理员）"
+        held = {group.name for group in user.groups.all()}
+        return (
+            "、".join(LEVEL_NAMES[r] for r, group in LEVEL_GROUPS.items() if group in held) or "—"
+        )
 
     def get_urls(self):
         return [

@@ -10,6 +10,7 @@ from django import forms
 from django.contrib.auth.forms import AdminPasswordChangeForm
 
 from articles.models import Issue, Status
+from editorial.roles import LEVEL_GROUPS, LEVEL_NAMES, Role
 from logins.passwords import require_password_change
 from zones.models import Zone
 
@@ -45,6 +46,8 @@ class MoveForm(forms.Form):
     to = forms.ChoiceField(choices=Status.choices)
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
     issue = open_issue_field(required=False)
+    # Sent by the confirmation page of a move that cannot be undone (editorial/admin/queue.py).
+    confirmed = forms.BooleanField(required=False)
 
 
 class BulkMoveForm(forms.Form):
@@ -87,6 +90,16 @@ class EditorForm(forms.Form):
     username = forms.CharField(label="用户名", max_length=150)
     name = forms.CharField(label="姓名", max_length=150)
     email = forms.EmailField(label="电子邮箱", help_text="新投稿通知和找回密码都发到这里。")
+    levels = forms.TypedMultipleChoiceField(
+        label="审稿级别",
+        choices=[
+            (role.value, f"{LEVEL_NAMES[role]}（{group}）") for role, group in LEVEL_GROUPS.items()
+        ],
+        coerce=Role,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="三审制下各级审稿由持有该级别的编辑担任；只设一级审稿时可不选。",
+    )
     password = forms.CharField(
         label="初始密码",
         required=False,

@@ -8,6 +8,7 @@ the bulk actions from editorial.admin.bulk_moves.
 from django.contrib import admin, messages
 from django.db.models import Exists, OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from articles.admin.photos import PhotoInline
@@ -23,7 +24,7 @@ from articles.models import (
     Status,
 )
 from articles.text import count_characters
-from editorial import workflow
+from editorial import roles, workflow
 from editorial.admin.bulk_moves import bulk_move_actions
 from editorial.admin.forms import MoveForm
 from editorial.admin.preview import article_preview
@@ -36,7 +37,8 @@ class QueueFilter(admin.SimpleListFilter):
     parameter_name = "queue"
 
     def lookups(self, request, model_admin):
-        return [("waiting", "待处理"), ("revision", "等待通讯员修改"), ("all", "全部")]
+        mine = [("mine", "待我审")] if roles.levels_in_use() else []
+        return [*mine, ("waiting", "待处理"), ("revision", "等待通讯员修改"), ("all", "全部")]
 
     def choices(self, changelist):
         value = self.value() or "waiting"
@@ -49,6 +51,9 @@ class QueueFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         value = self.value() or "waiting"
+        if value == "mine":
+            # With review levels, each editor's own stage: 初审 what came in, 复审 what passed 初审.
+            return queryset.filter(status__in=workflow.waiting_for(request.user))
         if value == "waiting":
             return queryset.filter(status__in=workflow.AWAITING_EDITORS)
         if value == "revision":
@@ -266,6 +271,8 @@ class ArticleAdmin(admin.ModelAdmin):
         if not form.is_valid():
             self.message_user(request, "操作无效：" + form.errors.as_text(), messages.ERROR)
             return back
+        if confirmation := self._confirmation(request, article, form):
+            return confirmation
         try:
             workflow.article_transition(
                 article=article,
@@ -281,6 +288,32 @@ class ArticleAdmin(admin.ModelAdmin):
             self.message_user(request, f"《{article.title}》已改为“{label}”。", messages.SUCCESS)
         return back
 
+    def _confirmation(self, request, article, form) -> TemplateResponse | None:
+        """A move that cannot be undone (不予采用) first shows the piece and the note, and is
+        made only by the confirming POST. None when there is nothing to confirm, and when the
+        workflow will refuse the move anyway (not this user's, or without its note): the
+        refusal comes at once."""
+        to, note = Status(form.cleaned_data["to"]), form.cleaned_data["note"]
+        move = dict(workflow.available_moves(request.user, article)).get(to)
+        if form.cleaned_data["confirmed"] or move is None or not workflow.is_irreversible(to):
+            return None
+        if move.needs_note and not note.strip():
+            return None
+        return TemplateResponse(
+            request,
+            "admin/articles/article/move_confirmation.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": f"确认{move.label}",
+                "original": article,
+                "authors": "、".join(article.author_names()),
+                "move": move,
+                "to": to,
+                "note": note,
+            },
+        )
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
             context["moves"] = [
@@ -289,4 +322,5 @@ class ArticleAdmin(admin.ModelAdmin):
                 if workflow.is_editors_move(move)
             ]
             context["open_issues"] = Issue.objects.open()
+            context["review_record"] = workflow.review_record(obj)
         return super().render_change_form(request, context, add, change, form_url, obj)

@@ -61,6 +61,13 @@ MATRIX = [
         [*EDITORS_ONLY, OK, OK],
     ),
     ("admin:awards_award_revoke", ["year"], "post", None, [*EDITORS_ONLY, REDIRECT, REDIRECT]),
+    (
+        "admin:awards_award_fix",
+        ["next_year"],
+        "get",
+        "确定2025年度优秀撰稿人",
+        [*EDITORS_ONLY, OK, OK],
+    ),
     ("admin:awards_award_fix", ["next_year"], "post", None, [*EDITORS_ONLY, REDIRECT, REDIRECT]),
     ("admin:awards_rubric_changelist", [], "get", "评分办法", [*EDITORS_ONLY, OK, OK]),
     ("admin:awards_rubric_add", [], "get", "增加 评分办法", [*EDITORS_ONLY, OK, OK]),

@@ -27,8 +27,12 @@ def editor(client):
 
 
 def fix(client, year=YEAR, follow=True):
+    """Fixing as confirmed on its confirmation page (tests/editorial_tests/test_confirmations.py
+    shows the page itself)."""
     return client.post(
-        reverse("admin:awards_award_fix", args=[year]), {"issued_on": "2024-01-16"}, follow=follow
+        reverse("admin:awards_award_fix", args=[year]),
+        {"issued_on": "2024-01-16", "confirm": "True"},
+        follow=follow,
     )
 
 

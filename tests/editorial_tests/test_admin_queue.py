@@ -159,3 +159,23 @@ def test_schedule_place_and_publish_an_issue_from_the_admin(client, editor):
     piece.refresh_from_db()
     assert piece.status == Status.PUBLISHED and piece.issue == issue
     assert piece.title in client.get(reverse("reader:home")).content.decode()
+
+
+def test_with_review_levels_each_editor_has_a_queue_of_their_own_stage(client, settings):
+    from tests.factories import make_editor
+
+    settings.KFQ_REVIEW_LEVELS = 3
+    second = make_editor("fushen", levels=[Role.SECOND_REVIEWER])
+    make_article(title="等待初审的稿件", status=Status.IN_REVIEW)
+    make_article(title="等待复审的稿件", status=Status.FIRST_PASSED)
+    client.force_login(second)
+
+    html = client.get(reverse(CHANGELIST), {"queue": "mine"}).content.decode()
+
+    assert "待我审" in html
+    assert "等待复审的稿件" in html
+    assert "等待初审的稿件" not in html
+
+
+def test_with_one_level_there_is_no_queue_of_my_own(client, editor):
+    assert "待我审" not in client.get(reverse(CHANGELIST)).content.decode()

@@ -5,6 +5,8 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
+from editorial.roles import Role, is_editor, review_roles_of
+
 pytestmark = pytest.mark.django_db
 
 
@@ -18,13 +20,26 @@ def test_demo_accounts_log_in_with_the_printed_passwords():
     call_command("load_zones", stdout=io.StringIO())
     passwords = run()
 
-    assert set(passwords) == {"admin", "editor", "tongxunyuan"}
+    assert set(passwords) == {"admin", "editor", "chushen", "fushen", "zhongshen", "tongxunyuan"}
     admin = authenticate(username="admin", password=passwords["admin"])
     editor = authenticate(username="editor", password=passwords["editor"])
     assert admin.is_superuser
     assert editor.is_staff and not editor.is_superuser
     assert editor.has_perm("articles.change_article")
     assert editor.groups.filter(name="编辑").exists()
+
+
+def test_three_demo_editors_hold_one_review_level_each():
+    passwords = run()
+
+    for username, level in [
+        ("chushen", Role.FIRST_REVIEWER),
+        ("fushen", Role.SECOND_REVIEWER),
+        ("zhongshen", Role.CHIEF_EDITOR),
+    ]:
+        reviewer = authenticate(username=username, password=passwords[username])
+        assert is_editor(reviewer) and review_roles_of(reviewer) == {level}
+    assert review_roles_of(authenticate(username="editor", password=passwords["editor"])) == set()
 
 
 def test_each_run_sets_new_passwords_and_the_old_ones_stop_working():

@@ -88,6 +88,25 @@ def test_each_state_says_what_comes_next_and_who_acts(client, author, status, sa
     assert (f"（由{who}处理）" in html) if who else ("（由" not in html)
 
 
+@pytest.mark.parametrize(
+    ("levels", "status", "says"),
+    [
+        (3, Status.FIRST_PASSED, "已通过初审，等待复审。终审通过即录用，届时会通知你。"),
+        (3, Status.SECOND_PASSED, "已通过复审，等待终审。终审通过即录用，届时会通知你。"),
+        (2, Status.FIRST_PASSED, "已通过初审，等待终审。"),
+        # The office went back to one level while the piece stood there.
+        (1, Status.FIRST_PASSED, "已通过初审，等待编辑部决定是否录用，结果会通知你。"),
+    ],
+)
+def test_a_passed_level_says_which_level_comes_next(client, author, settings, levels, status, says):
+    settings.KFQ_REVIEW_LEVELS = levels
+    piece = make_article(status=status, authors=[author.contributor])
+
+    html = page_of(client, piece)
+
+    assert says in html and "（由编辑部处理）" in html
+
+
 def test_my_pieces_show_dates_newest_change_first_and_this_years_count(client, author):
     now = timezone.now()
     old = make_article(status=Status.DRAFT, authors=[author.contributor], title="很早的草稿")

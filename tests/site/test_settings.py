@@ -142,3 +142,12 @@ def test_a_configured_key_is_used_and_no_file_is_written(tmp_path):
 def test_the_default_key_file_is_in_the_ignored_var_folder():
     # The generated key (var/secret_key by default) must never be committed.
     assert "var/" in (PROJECT / ".gitignore").read_text().splitlines()
+
+
+@pytest.mark.parametrize("levels", ["4", "三", "0"])
+def test_a_review_level_count_other_than_one_two_or_three_is_refused_in_chinese(levels):
+    result = run_manage(
+        "check", KFQ_DEBUG="true", KFQ_SECRET_KEY=PRODUCTION_KEY, KFQ_REVIEW_LEVELS=levels
+    )
+    assert result.returncode != 0
+    assert "KFQ_REVIEW_LEVELS 只能是 1、2 或 3" in result.stderr

@@ -7,10 +7,16 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
 from articles.bylines import contributor_for_account
-from editorial.roles import CORRESPONDENTS_GROUP, EDITORS_GROUP
+from editorial.roles import CORRESPONDENTS_GROUP, EDITORS_GROUP, LEVEL_GROUPS, LEVEL_NAMES, Role
 from zones.models import Zone
 
 DEMO_CORRESPONDENT = ("tongxunyuan", "麻洁琼", "朔州经济开发区")
+# One editor per review level, to try the 三审制 (KFQ_REVIEW_LEVELS=3) as three people.
+DEMO_REVIEWERS = [
+    ("chushen", Role.FIRST_REVIEWER),
+    ("fushen", Role.SECOND_REVIEWER),
+    ("zhongshen", Role.CHIEF_EDITOR),
+]
 
 
 class Command(BaseCommand):
@@ -20,7 +26,12 @@ class Command(BaseCommand):
         self.stdout.write("演示账号（每次运行都会生成新密码）：")
         self._account("admin", "系统管理员（超级用户）", staff=True, superuser=True)
         editor = self._account("editor", "编辑部编辑（后台采编）", staff=True)
-        editor.groups.add(Group.objects.get_or_create(name=EDITORS_GROUP)[0])
+        editors = Group.objects.get_or_create(name=EDITORS_GROUP)[0]
+        editor.groups.add(editors)
+        for username, level in DEMO_REVIEWERS:
+            group = LEVEL_GROUPS[level]
+            reviewer = self._account(username, f"{group}（{LEVEL_NAMES[level]}）", staff=True)
+            reviewer.groups.add(editors, Group.objects.get_or_create(name=group)[0])
         username, name, zone_name = DEMO_CORRESPONDENT
         zone = Zone.objects.meant_by(zone_name)
         if zone is None:
