@@ -262,8 +262,11 @@ def article_transition(
         locked.issue = issue
         update_fields.append("issue")
     if source == Status.SCHEDULED and to == Status.ACCEPTED:
+        _clear_sign_off(locked.issue_id)
         locked.issue, locked.page, locked.position = None, None, None
         update_fields += ["issue", "page", "position"]
+    if to == Status.SCHEDULED:
+        _clear_sign_off(issue.pk)
 
     locked.status = to
     locked.status_changed_at = now
@@ -314,8 +317,37 @@ def _notify(article, source, to, note):
     )
 
 
+def _clear_sign_off(issue_id):
+    """What the 总编辑 signed off is the issue's pieces: a piece in or out needs a new 签发."""
+    Issue.objects.filter(pk=issue_id).update(signed_off_by=None, signed_off_at=None)
+
+
 class IssueNotPublishable(Exception):
     pass
+
+
+class SignOffRefused(Exception):
+    """A refused 签发; the message says why, in Chinese."""
+
+
+@transaction.atomic
+def sign_off_issue(*, issue: Issue, by) -> Issue:
+    """签发: the 总编辑 passes the issue's scheduled pieces for print."""
+    if not roles.is_chief_editor(by):
+        raise SignOffRefused("只有总编辑可以签发。")
+    locked = Issue.objects.select_for_update().get(pk=issue.pk)
+    if locked.published_at:
+        raise SignOffRefused(f"“{locked}”已经发布。")
+    if not locked.articles.filter(status=Status.SCHEDULED).exists():
+        raise SignOffRefused(f"“{locked}”中还没有已排期的稿件，无可签发。")
+    locked.signed_off_by, locked.signed_off_at = by, timezone.now()
+    locked.save(update_fields=["signed_off_by", "signed_off_at"])
+    return locked
+
+
+def needs_sign_off() -> bool:
+    """With three review levels an issue is published only after the 总编辑's 签发."""
+    return roles.review_levels() == 3
 
 
 @transaction.atomic
@@ -326,6 +358,8 @@ def publish_issue(*, issue: Issue, by) -> int:
     locked_issue = Issue.objects.select_for_update().get(pk=issue.pk)
     if locked_issue.published_at:
         raise IssueNotPublishable(f"“{locked_issue}”已经发布。")
+    if needs_sign_off() and locked_issue.signed_off_at is None:
+        raise IssueNotPublishable("本期尚未经总编辑签发。")
     pieces = list(
         Article.objects.select_for_update()
         .filter(issue=locked_issue, status=Status.SCHEDULED)

@@ -38,6 +38,11 @@ class ArticleQuerySet(models.QuerySet):
             )
         )
 
+    def for_article_page(self):
+        """With everything the public article page prints (articles/article_page.py): zone,
+        issue, authors, photos and corrections."""
+        return self.with_listing_relations().prefetch_related("photos", "corrections")
+
     def printed(self):
         """Pieces placed in an issue.
 

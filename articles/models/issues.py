@@ -1,5 +1,6 @@
 """Issues (期) of the weekly."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import ExtractYear
@@ -49,6 +50,18 @@ class Issue(models.Model):
     is_special = models.BooleanField("特刊", default=False)
     pages = models.PositiveSmallIntegerField("版数", default=1)
     published_at = models.DateTimeField("发布时间", null=True, blank=True, editable=False)
+    # 签发: the 总编辑 passes the issue for print (editorial.workflow.sign_off_issue); changing
+    # which pieces it holds clears it.
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="签发人",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    signed_off_at = models.DateTimeField("签发时间", null=True, blank=True, editable=False)
 
     objects = IssueQuerySet.as_manager()
 

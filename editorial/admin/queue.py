@@ -32,6 +32,7 @@ from editorial.admin import versions as version_pages
 from editorial.admin.access import editors_only
 from editorial.admin.bulk_moves import bulk_move_actions
 from editorial.admin.forms import MoveForm
+from editorial.admin.preview import article_preview
 
 
 class QueueFilter(admin.SimpleListFilter):
@@ -241,6 +242,12 @@ class ArticleAdmin(admin.ModelAdmin):
             return
         super().save_formset(request, form, formset, change)
 
+    def get_view_on_site_url(self, obj=None):
+        # Readers see only published pieces; for any other the editor gets the preview.
+        if obj is not None and obj.status != Status.PUBLISHED:
+            return reverse("admin:articles_article_preview", args=[obj.pk])
+        return super().get_view_on_site_url(obj)
+
     # --- columns -----------------------------------------------------------------------
 
     @admin.display(description="稿件编号", ordering="manuscript_number")
@@ -269,6 +276,11 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         return [
+            path(
+                "<int:object_id>/preview/",
+                self.admin_site.admin_view(article_preview),
+                name="articles_article_preview",
+            ),
             path(
                 "<int:object_id>/move/",
                 self.admin_site.admin_view(self.move_view),

@@ -2,12 +2,11 @@
 
 from django.shortcuts import get_object_or_404, render
 
+from articles.article_page import article_page_context
 from articles.models import Article
 from reader.filters import ArchiveFilter
 from reader.page_cache import cached_for_readers
 from reader.views.lists import page_of
-
-RELATED_ARTICLES = 5
 
 
 @cached_for_readers
@@ -31,27 +30,5 @@ def article_list(request):
 
 @cached_for_readers
 def article_detail(request, pk):
-    article = get_object_or_404(
-        Article.objects.published()
-        .with_listing_relations()
-        .prefetch_related("photos", "corrections"),
-        pk=pk,
-    )
-    photos = article.photos.all()
-    related = (
-        Article.objects.published()
-        .select_related("issue")
-        .only("title", "issue__date")
-        .related_to(article, RELATED_ARTICLES)
-    )
-    return render(
-        request,
-        "reader/article_detail.html",
-        {
-            "article": article,
-            # Pages imported from print keep a photo's caption without the picture.
-            "pictures": [photo for photo in photos if photo.image or photo.thumbnail],
-            "captions_only": [photo for photo in photos if not (photo.image or photo.thumbnail)],
-            "related": related,
-        },
-    )
+    article = get_object_or_404(Article.objects.published().for_article_page(), pk=pk)
+    return render(request, "reader/article_detail.html", article_page_context(article))

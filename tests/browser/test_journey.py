@@ -243,10 +243,11 @@ def test_piece_from_submission_to_print(
     expect(placement).to_have_count(1)
     placement.locator('input[name$="-page"]').fill("1")
     placement.locator('input[name$="-position"]').fill("1")
-    editor.locator('input[name="_continue"]').click()
-    expect(editor.locator("ul.messagelist")).to_contain_text("成功修改")
     expect(editor.get_by_text("本期已排期稿件 1 篇")).to_be_visible()
+    # 发布本期 saves the placement typed above, then asks for confirmation.
     editor.locator('input[type="submit"][value="发布本期"]').click()
+    expect(editor.locator("table.publish-list")).to_contain_text(TITLE)
+    editor.locator('input[type="submit"][value="确认发布"]').click()
     expect_message(editor, "已发布")
     screenshot(editor, "journey-4-published.png")
 

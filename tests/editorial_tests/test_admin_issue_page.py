@@ -25,7 +25,7 @@ def test_a_published_issue_no_longer_offers_placement_fields(client, editor):
     change = reverse("admin:articles_issue_change", args=[issue.pk])
 
     before = client.get(change).content.decode()
-    client.post(reverse("admin:articles_issue_publish", args=[issue.pk]))
+    client.post(reverse("admin:articles_issue_publish", args=[issue.pk]), {"confirm": "确认发布"})
     after = client.get(change).content.decode()
 
     assert 'name="articles-0-page"' in before

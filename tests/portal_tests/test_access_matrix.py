@@ -143,7 +143,7 @@ ADMIN_ACTIONS = [
         "issue",
         "post",
         None,
-        [ADMIN_LOGIN, ADMIN_LOGIN, SENT_BACK, DONE, DONE, ADMIN_LOGIN],
+        [ADMIN_LOGIN, ADMIN_LOGIN, FORBIDDEN, DONE, DONE, ADMIN_LOGIN],
     ),
     (
         "admin:articles_contributor_add_correspondent",
