@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from articles.models import Article, Issue, Status
 from articles.text import count_characters
-from editorial import roles, workflow
+from editorial import workflow
 
 # How many overdue pieces the home lists; the queue sorted by waiting time shows the rest.
 OVERDUE_SHOWN = 10
@@ -112,12 +112,11 @@ class IssueFill:
 
     @property
     def signed_off_at(self) -> datetime.datetime | None:
-        return getattr(self.issue, "signed_off_at", None)
+        return self.issue.signed_off_at
 
     @property
     def needs_sign_off(self) -> bool:
-        """签发 is asked for only with three levels (总编辑)."""
-        return roles.review_levels() == 3 and self.signed_off_at is None
+        return workflow.needs_sign_off() and self.issue.signed_off_at is None
 
 
 def next_issue_fill() -> IssueFill | None:
