@@ -111,30 +111,6 @@ def expect_status(page: Page, label: str):
 # --- the journey ---------------------------------------------------------------------------
 
 
-@pytest.fixture
-def other_page(browser, request, screenshot_dir):
-    """More browser contexts (a second person at another computer), closed after the test."""
-    contexts = []
-
-    def open_page() -> Page:
-        context = browser.new_context(viewport=VIEWPORT, locale=LOCALE)
-        contexts.append(context)
-        new = context.new_page()
-        new.set_default_timeout(15_000)
-        return new
-
-    yield open_page
-    report = getattr(request.node, "rep_call", None)
-    for n, context in enumerate(contexts, start=1):
-        if report is not None and report.failed:
-            for p in context.pages:
-                try:
-                    p.screenshot(path=str(screenshot_dir / f"FAILED-journey-context{n}.png"))
-                except Exception as exc:  # never hide the test's own failure
-                    print(f"could not save failure screenshot: {exc}")
-        context.close()
-
-
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_piece_from_submission_to_print(
