@@ -202,9 +202,11 @@ class ArticleAdmin(admin.ModelAdmin):
         # where it was printed, and before it is scheduled there is no issue to place it in.
         if obj is not None and obj.status == Status.SCHEDULED:
             return self.readonly_fields
-        if obj is not None and obj.status == Status.PUBLISHED:
+        if obj is not None and obj.status == Status.PUBLISHED and not obj.source_file:
             # Readers have seen the text: it changes only through a correction (发布更正),
-            # which keeps the trace and tells them.
+            # which keeps the trace and tells them. A piece imported from a printed page stays
+            # editable: mending how the page was read into the archive corrects our copy, not
+            # what was printed, and the importer keeps such mends on a re-import.
             return [*self.readonly_fields, "page", "position", *versions.TEXT_FIELDS]
         return [*self.readonly_fields, "page", "position"]
 

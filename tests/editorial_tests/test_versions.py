@@ -10,6 +10,7 @@ from django.urls import reverse
 from articles.models import ArticleVersion, Status, VersionKind
 from editorial.workflow import article_transition
 from tests.editorial_tests.admin_pieces import change_form_data, submitted_piece
+from tests.factories import make_article
 from tests.roles import ROLES, people_by_role
 
 pytestmark = pytest.mark.django_db
@@ -123,6 +124,15 @@ def test_a_published_pieces_text_cannot_be_changed_in_its_form(client, editor):
     piece.refresh_from_db()
     assert not {"kicker", "title", "subtitle", "body"} & set(form.fields)
     assert piece.body == "本刊讯 开发区项目开工。" and piece.versions.count() == 1
+
+
+def test_a_piece_imported_from_print_stays_editable_to_mend_how_the_page_was_read(client, editor):
+    piece = make_article(title="太原经开区项目开工", source_file="001.txt", source_position=1)
+    change = reverse("admin:articles_article_change", args=[piece.pk])
+
+    form = client.get(change).context["adminform"].form
+
+    assert {"kicker", "title", "subtitle", "body"} <= set(form.fields)
 
 
 def test_the_migration_credits_existing_versions_to_a_sole_author():
