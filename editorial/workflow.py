@@ -317,9 +317,22 @@ def _notify(article, source, to, note):
     )
 
 
-def _clear_sign_off(issue_id):
-    """What the 总编辑 signed off is the issue's pieces: a piece in or out needs a new 签发."""
-    Issue.objects.filter(pk=issue_id).update(signed_off_by=None, signed_off_at=None)
+def _clear_sign_off(issue_id) -> bool:
+    """What the 总编辑 signed off is the issue's pieces: a piece in or out needs a new 签发.
+    Returns whether there was a sign-off to clear."""
+    return bool(
+        Issue.objects.filter(pk=issue_id, signed_off_at__isnull=False).update(
+            signed_off_by=None, signed_off_at=None
+        )
+    )
+
+
+def scheduled_text_changed(article: Article) -> bool:
+    """The 总编辑 signed off the issue's text as it stood: changing a scheduled piece's text
+    needs a new 签发. Returns whether a sign-off was withdrawn, for the editor to be told."""
+    if article.status != Status.SCHEDULED or article.issue_id is None:
+        return False
+    return _clear_sign_off(article.issue_id)
 
 
 class IssueNotPublishable(Exception):

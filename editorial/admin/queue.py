@@ -231,8 +231,15 @@ class ArticleAdmin(admin.ModelAdmin):
                 if field.name not in form.fields and not field.primary_key:
                     setattr(obj, field.attname, getattr(current, field.attname))
         super().save_model(request, obj, form, change)
-        if obj.manuscript_number:
-            versions.record_version(obj, by=request.user, kind=VersionKind.EDITOR_EDIT)
+        if not obj.manuscript_number:
+            return
+        changed = versions.record_version(obj, by=request.user, kind=VersionKind.EDITOR_EDIT)
+        if changed is not None and workflow.scheduled_text_changed(obj):
+            self.message_user(
+                request,
+                f"“{obj.issue}”的签发已撤销：签发后改了稿件文字，需总编辑重新签发。",
+                messages.WARNING,
+            )
 
     def save_formset(self, request, form, formset, change):
         if formset.model is EditorComment:

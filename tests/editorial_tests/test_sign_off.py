@@ -154,3 +154,42 @@ def test_with_three_levels_the_confirmation_offers_no_publishing_before_sign_off
     page = client.get(reverse("admin:articles_issue_publish", args=[issue.pk])).content.decode()
 
     assert "本期尚未经总编辑签发" in page and 'value="确认发布"' not in page
+
+
+def test_changing_a_scheduled_pieces_text_after_sign_off_needs_a_new_sign_off(
+    client, chief, desk, settings
+):
+    from tests.editorial_tests.admin_pieces import change_form_data
+
+    issue = placed_issue(desk)
+    settings.KFQ_REVIEW_LEVELS = 3
+    workflow.sign_off_issue(issue=issue, by=chief)
+    piece = issue.articles.get()
+    client.force_login(desk)
+    change = reverse("admin:articles_article_change", args=[piece.pk])
+
+    response = client.post(
+        change, {**change_form_data(client.get(change)), "body": "签发后改过的正文。"}, follow=True
+    )
+
+    issue.refresh_from_db()
+    assert issue.signed_off_at is None and issue.signed_off_by is None
+    assert "签发已撤销" in response.content.decode()
+    with pytest.raises(workflow.IssueNotPublishable, match="签发"):
+        workflow.publish_issue(issue=issue, by=chief)
+
+
+def test_saving_a_scheduled_piece_unchanged_keeps_the_sign_off(client, chief, desk, settings):
+    from tests.editorial_tests.admin_pieces import change_form_data
+
+    issue = placed_issue(desk)
+    settings.KFQ_REVIEW_LEVELS = 3
+    workflow.sign_off_issue(issue=issue, by=chief)
+    piece = issue.articles.get()
+    client.force_login(desk)
+    change = reverse("admin:articles_article_change", args=[piece.pk])
+
+    client.post(change, change_form_data(client.get(change)))
+
+    issue.refresh_from_db()
+    assert issue.signed_off_at is not None
