@@ -103,6 +103,12 @@ class IssueAdmin(admin.ModelAdmin):
     readonly_fields = ["published_at"]
     inlines = [PlacementInline]
 
+    def get_view_on_site_url(self, obj=None):
+        # An issue still being assembled has no public page yet: no link that leads to a 404.
+        if obj is not None and obj.published_at is None:
+            return None
+        return super().get_view_on_site_url(obj)
+
     def get_queryset(self, request):
         return (
             super()

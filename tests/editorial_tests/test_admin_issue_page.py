@@ -30,6 +30,8 @@ def test_a_published_issue_no_longer_offers_placement_fields(client, editor):
 
     assert 'name="articles-0-page"' in before
     assert 'name="articles-0-page"' not in after and "发布本期" not in after
+    # 在站点上查看 only once there is a public page to see.
+    assert "在站点上查看" not in before and "在站点上查看" in after
 
 
 def test_the_issue_placement_cannot_take_a_piece_from_another_issue(client, editor):
