@@ -23,7 +23,7 @@ from django.dispatch import receiver
 from articles.models import Article, Contributor, Issue, Photo, SearchEntry
 from articles.models.choices import Status
 from search import segmentation
-from zones.loading import aliases_derived
+from zones.loading import aliases_derived, loading_registry
 from zones.merging import zones_merged
 from zones.models import Zone, ZoneAlias
 
@@ -173,6 +173,9 @@ def _remember_names(sender, instance, raw=False, update_fields=None, **kwargs):
 def _names_saved(sender, instance, created, raw=False, update_fields=None, **kwargs):
     if not _touches_names(sender, update_fields):
         return
+    if created and loading_registry.get():
+        # load_registry() sends aliases_derived with every name it added, once at the end.
+        return
     before = getattr(instance, "_names_before_save", set())
     changed = before ^ _names_of(instance)
     if not changed:
@@ -211,9 +214,12 @@ def _printing(names: set[str]) -> list[int]:
     ids = []
     names = sorted(names)
     for start in range(0, len(names), NAMES_PER_SCAN):
-        printed = Q()
-        for name in names[start : start + NAMES_PER_SCAN]:
-            printed |= Exists(Photo.objects.filter(article=OuterRef("pk"), caption__contains=name))
+        chunk = names[start : start + NAMES_PER_SCAN]
+        # One subquery for the captions of the whole chunk: one per name made compiling the
+        # query cost more than running it.
+        captioned = Q.create([("caption__contains", name) for name in chunk], connector=Q.OR)
+        printed = Exists(Photo.objects.filter(captioned, article=OuterRef("pk")))
+        for name in chunk:
             for field in PRINTED_FIELDS:
                 printed |= Q(**{f"{field}__contains": name})
         ids += Article.objects.published().filter(printed).values_list("pk", flat=True)

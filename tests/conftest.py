@@ -173,6 +173,24 @@ def _no_page_cache(settings):
 
 
 @pytest.fixture(scope="module")
+def registry(django_db_setup, django_db_blocker):
+    """The zones registry loaded once for the module, rolled back afterwards.
+
+    For modules whose tests read the zones and never change them; each test still runs in its
+    own savepoint inside this transaction, like with `seeded`.
+    """
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("load_zones", stdout=io.StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker):
     """Zones loaded and seeds/ imported once for the module, rolled back afterwards.
 

@@ -9,6 +9,7 @@ import csv
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,9 +21,15 @@ from .naming import derive_aliases, split_official_name
 
 REGISTRY_TSV = Path(__file__).resolve().parent / "data" / "shanxi_zones.tsv"
 
-# Sent after derived aliases were created in bulk, which sends no post_save: names (the new
-# aliases). Those who keep the names elsewhere, such as the search dictionary, listen to it.
+# Sent after names were added in bulk: derived aliases (bulk_create sends no post_save), and the
+# zones and aliases load_registry() creates: names (the new names). Those who keep the names
+# elsewhere, such as the search dictionary, listen to it.
 aliases_derived = Signal()
+
+# True while load_registry() creates zones and aliases row by row. Receivers that would react
+# to each new name (the search dictionary) may leave them to the one aliases_derived signal
+# sent at the end with every name the load added.
+loading_registry: ContextVar[bool] = ContextVar("loading_registry", default=False)
 
 
 @dataclass
@@ -84,6 +91,21 @@ class LoadReport:
 def load_registry(rows: Iterable[RegistryRow]) -> LoadReport:
     """Create the zones of the list that are missing; never overwrite an editor's corrections."""
     report = LoadReport()
+    added: set[str] = set()
+    token = loading_registry.set(True)
+    try:
+        _create_rows(rows, report, added)
+    finally:
+        loading_registry.reset(token)
+    if added:
+        aliases_derived.send(sender=ZoneAlias, names=sorted(added))
+    created, ambiguous = refresh_derived_aliases()
+    report.aliases_created += created
+    report.ambiguous_aliases = tuple(sorted(ambiguous))
+    return report
+
+
+def _create_rows(rows: Iterable[RegistryRow], report: LoadReport, added: set[str]) -> None:
     for row in rows:
         zone, created = Zone.objects.get_or_create(
             official_name=row.official_name,
@@ -101,6 +123,7 @@ def load_registry(rows: Iterable[RegistryRow]) -> LoadReport:
         )
         if created:
             report.created += 1
+            added.update(name for name in (zone.official_name, zone.short_name) if name)
         else:
             report.existing += 1
         for name in row.other_names | set(row.short_names):
@@ -109,10 +132,8 @@ def load_registry(rows: Iterable[RegistryRow]) -> LoadReport:
                     name=name, defaults={"zone": zone}
                 )
                 report.aliases_created += alias_created
-    created, ambiguous = refresh_derived_aliases()
-    report.aliases_created += created
-    report.ambiguous_aliases = tuple(sorted(ambiguous))
-    return report
+                if alias_created:
+                    added.add(name)
 
 
 def refresh_derived_aliases() -> tuple[int, set[str]]:

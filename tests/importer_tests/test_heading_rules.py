@@ -8,9 +8,8 @@ import pytest
 from importer.layout import read_page
 from zones.directory import ZoneDirectory
 
-from .helpers import load_zones
-
-pytestmark = pytest.mark.django_db
+# The registry is only read here: loaded once for the module.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("registry")]
 
 JIEXIU = (
     "介休经济技术开发区\n\n抢抓施工黄金期 冲刺全年目标\n\n介休经开区8个重点项目集中开工\n\n"
@@ -19,7 +18,6 @@ JIEXIU = (
 
 
 def read(text: str):
-    load_zones()
     return read_page(text, ZoneDirectory())
 
 
