@@ -1,0 +1,344 @@
+"""Every figure of the statistics pages, each from one aggregate query, with the date it counts by.
+
+A piece is counted by one of three dates, and every figure names its own (DateBasis):
+- the submission date: the day the piece was first submitted (Article.submitted_at);
+- the decision date: the `at` of the transition that sent it back, accepted, rejected it or
+  recorded its withdrawal;
+- the issue date: the date of the issue that printed it.
+Days are calendar days in the site's time zone. The number of queries is fixed, whatever the
+archive's size: one per table of figures.
+"""
+
+import datetime
+import math
+import statistics
+from dataclasses import dataclass
+
+from django.db import models
+from django.db.models import Count, Min, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from articles.models import Article, ArticleTransition, Genre, Status
+from editorial.workflow import REVIEW_STAGES
+from zones.models import City
+
+# The moves that are an editor's decision on a submitted piece; the first of them ends the wait
+# that "days to first decision" measures.
+DECISIONS = (Status.REVISION, Status.ACCEPTED, Status.REJECTED)
+
+
+class DateBasis(models.TextChoices):
+    SUBMITTED = "submitted", "按投稿日期统计"
+    DECIDED = "decided", "按决定日期（退修、录用、不予采用、撤回的时间）统计"
+    ISSUE = "issue", "按出版日期（刊期日期）统计"
+
+
+@dataclass(frozen=True)
+class ReportFilter:
+    """Which pieces a page counts: a period (both ends included) and optionally a city, a zone,
+    a genre and a theme."""
+
+    start: datetime.date
+    end: datetime.date
+    city: str = ""
+    zone_id: int | None = None
+    genre: str = ""
+    theme_id: int | None = None
+
+    def matches(self, prefix: str = "") -> Q:
+        """Pieces of the chosen city, zone, genre and theme, whatever their dates; `prefix`
+        reaches the piece from another model ("article__")."""
+        chosen = {
+            "zone__city": self.city,
+            "zone_id": self.zone_id,
+            "genre": self.genre,
+            "theme_id": self.theme_id,
+        }
+        return Q(**{prefix + field: value for field, value in chosen.items() if value})
+
+    def submitted_in_period(self) -> Q:
+        return Q(submitted_at__date__range=(self.start, self.end))
+
+    def published_in_period(self) -> Q:
+        return Q(status=Status.PUBLISHED, issue__date__range=(self.start, self.end))
+
+    def pieces(self):
+        return Article.objects.filter(self.matches())
+
+    def moments(self) -> tuple[datetime.datetime, datetime.datetime]:
+        """The period as [first moment, first moment after it) in the site's time zone, for
+        comparing aggregated times, which take no __date lookup."""
+        after = self.end + datetime.timedelta(days=1)
+        return tuple(
+            timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+            for day in (self.start, after)
+        )
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    value: int
+    basis: DateBasis
+
+
+@dataclass(frozen=True)
+class StageCounts:
+    """How many pieces reached each stage in the period, each by its own date."""
+
+    submitted: int
+    in_review: int
+    sent_back: int
+    accepted: int
+    rejected: int
+    withdrawn: int
+    published: int
+
+    @property
+    def acceptance_rate(self) -> float | None:
+        """Accepted among the period's accepted and rejected pieces (decision date); None when
+        nothing was decided."""
+        decided = self.accepted + self.rejected
+        return self.accepted / decided if decided else None
+
+    def figures(self) -> list[Figure]:
+        return [
+            Figure("投稿", self.submitted, DateBasis.SUBMITTED),
+            Figure("审阅中", self.in_review, DateBasis.SUBMITTED),
+            Figure("退修", self.sent_back, DateBasis.DECIDED),
+            Figure("录用", self.accepted, DateBasis.DECIDED),
+            Figure("不予采用", self.rejected, DateBasis.DECIDED),
+            Figure("撤回", self.withdrawn, DateBasis.DECIDED),
+            Figure("刊发", self.published, DateBasis.ISSUE),
+        ]
+
+
+def stage_counts(report: ReportFilter) -> StageCounts:
+    """Two queries: the pieces by submission and issue date, the decisions by their date.
+
+    "审阅中" is a piece submitted in the period that still waits in review today. A piece sent
+    back twice in the period counts once.
+    """
+    submitted = report.submitted_in_period()
+    pieces = report.pieces().aggregate(
+        submitted=Count("pk", filter=submitted),
+        in_review=Count("pk", filter=submitted & Q(status__in=REVIEW_STAGES)),
+        published=Count("pk", filter=report.published_in_period()),
+    )
+    decided = dict(
+        ArticleTransition.objects.filter(
+            report.matches("article__"),
+            at__date__range=(report.start, report.end),
+            to_status__in=[*DECISIONS, Status.WITHDRAWN],
+        )
+        .values("to_status")
+        .annotate(pieces=Count("article", distinct=True))
+        .values_list("to_status", "pieces")
+    )
+    return StageCounts(
+        **pieces,
+        sent_back=decided.get(Status.REVISION, 0),
+        accepted=decided.get(Status.ACCEPTED, 0),
+        rejected=decided.get(Status.REJECTED, 0),
+        withdrawn=decided.get(Status.WITHDRAWN, 0),
+    )
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a breakdown: pieces submitted (submission date) and published (issue date)."""
+
+    label: str
+    submitted: int
+    published: int
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    title: str
+    rows: list[Row]
+
+    @property
+    def bases(self) -> list[DateBasis]:
+        return [DateBasis.SUBMITTED, DateBasis.ISSUE]
+
+
+def _submitted_and_published(report: ReportFilter, *fields: str, only: Q | None = None):
+    """One grouped query: per value of `fields`, the pieces submitted and published in the
+    period, the most published first. `only` narrows the rows in the same filter() call, so
+    that it shares the join `fields` go through rather than adding a second one."""
+    submitted, published = report.submitted_in_period(), report.published_in_period()
+    return (
+        report.pieces()
+        .filter(submitted | published, only or Q())
+        .values(*fields)
+        .annotate(submitted=Count("pk", filter=submitted), published=Count("pk", filter=published))
+        .order_by("-published", "-submitted", *fields)
+    )
+
+
+def by_zone(report: ReportFilter) -> Breakdown:
+    rows = _submitted_and_published(report, "zone__short_name", "zone__official_name")
+    return Breakdown(
+        "按开发区",
+        [
+            Row(
+                row["zone__short_name"] or row["zone__official_name"] or "未标开发区",
+                row["submitted"],
+                row["published"],
+            )
+            for row in rows
+        ],
+    )
+
+
+def by_city(report: ReportFilter) -> Breakdown:
+    rows = _submitted_and_published(report, "zone__city")
+    labels = dict(City.choices)
+    return Breakdown(
+        "按市",
+        [
+            Row(labels.get(row["zone__city"], "未标市"), row["submitted"], row["published"])
+            for row in rows
+        ],
+    )
+
+
+def by_author(report: ReportFilter) -> Breakdown:
+    """Every author named in a byline counts the piece once (co-authors each count it)."""
+    rows = _submitted_and_published(
+        report,
+        "authorships__contributor",
+        "authorships__contributor__name",
+        "authorships__contributor__zone__short_name",
+        only=Q(authorships__isnull=False),
+    )
+    return Breakdown(
+        "按作者（通讯员）",
+        [
+            Row(
+                row["authorships__contributor__name"],
+                row["submitted"],
+                row["published"],
+                note=row["authorships__contributor__zone__short_name"] or "",
+            )
+            for row in rows
+        ],
+    )
+
+
+def by_genre(report: ReportFilter) -> Breakdown:
+    rows = _submitted_and_published(report, "genre")
+    labels = dict(Genre.choices)
+    return Breakdown(
+        "按体裁",
+        [
+            Row(labels.get(row["genre"], row["genre"]), row["submitted"], row["published"])
+            for row in rows
+        ],
+    )
+
+
+def by_theme(report: ReportFilter) -> Breakdown:
+    rows = _submitted_and_published(report, "theme", "theme__name")
+    return Breakdown(
+        "按征稿主题",
+        [Row(row["theme__name"] or "未选主题", row["submitted"], row["published"]) for row in rows],
+    )
+
+
+def months_between(start: datetime.date, end: datetime.date) -> list[datetime.date]:
+    """The first day of every month the period touches, in order."""
+    months, month = [], start.replace(day=1)
+    while month <= end:
+        months.append(month)
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+    return months
+
+
+def by_month(report: ReportFilter) -> Breakdown:
+    """The time series: two grouped queries, since each count is by its own date's month."""
+    pieces = report.pieces().order_by()
+    submitted = dict(
+        pieces.filter(report.submitted_in_period())
+        .annotate(month=TruncMonth("submitted_at"))
+        .values("month")
+        .annotate(pieces=Count("pk"))
+        .values_list("month", "pieces")
+    )
+    published = dict(
+        pieces.filter(report.published_in_period())
+        .annotate(month=TruncMonth("issue__date"))
+        .values("month")
+        .annotate(pieces=Count("pk"))
+        .values_list("month", "pieces")
+    )
+    # A truncated datetime comes back as an aware datetime, a truncated date as a date.
+    submitted = {_as_date(month): count for month, count in submitted.items()}
+    return Breakdown(
+        "按月",
+        [
+            Row(f"{month:%Y年%-m月}", submitted.get(month, 0), published.get(month, 0))
+            for month in months_between(report.start, report.end)
+        ],
+    )
+
+
+def _as_date(value) -> datetime.date:
+    return timezone.localtime(value).date() if isinstance(value, datetime.datetime) else value
+
+
+@dataclass(frozen=True)
+class Turnaround:
+    """Days waited by the pieces of a period: how many pieces, the median and the 90th
+    percentile (nearest rank: the smallest wait that at least 90% of pieces did not exceed)."""
+
+    label: str
+    basis: DateBasis
+    pieces: int
+    median: float | None
+    percentile_90: int | None
+
+    @classmethod
+    def of(cls, label: str, basis: DateBasis, days: list[int]) -> "Turnaround":
+        if not days:
+            return cls(label, basis, 0, None, None)
+        ordered = sorted(days)
+        rank = math.ceil(0.9 * len(ordered))
+        return cls(label, basis, len(ordered), statistics.median(ordered), ordered[rank - 1])
+
+
+def turnaround(report: ReportFilter) -> list[Turnaround]:
+    """Days from submission to the first decision (pieces first decided in the period) and to
+    publication (pieces printed in the period's issues).
+
+    Percentiles are not an aggregate every supported database has (SQLite lacks one), so each
+    query returns only the period's pairs of dates and Python takes the median and percentile.
+    """
+    first_moment, after = report.moments()
+    first_decisions = (
+        report.pieces()
+        .filter(submitted_at__isnull=False)
+        .annotate(decided_at=Min("transitions__at", filter=Q(transitions__to_status__in=DECISIONS)))
+        .filter(decided_at__gte=first_moment, decided_at__lt=after)
+        .values_list("submitted_at", "decided_at")
+    )
+    to_decision = [
+        (_local_day(decided) - _local_day(submitted)).days for submitted, decided in first_decisions
+    ]
+    printed = (
+        report.pieces()
+        .filter(report.published_in_period(), submitted_at__isnull=False)
+        .values_list("submitted_at", "issue__date")
+    )
+    to_print = [(issue_date - _local_day(submitted)).days for submitted, issue_date in printed]
+    return [
+        Turnaround.of("投稿至首次决定", DateBasis.DECIDED, to_decision),
+        Turnaround.of("投稿至刊发", DateBasis.ISSUE, to_print),
+    ]
+
+
+def _local_day(moment: datetime.datetime) -> datetime.date:
+    return timezone.localtime(moment).date()
