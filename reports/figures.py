@@ -102,6 +102,11 @@ class StageCounts:
         decided = self.accepted + self.rejected
         return self.accepted / decided if decided else None
 
+    @property
+    def acceptance_percent(self) -> float | None:
+        rate = self.acceptance_rate
+        return None if rate is None else 100 * rate
+
     def figures(self) -> list[Figure]:
         return [
             Figure("投稿", self.submitted, DateBasis.SUBMITTED),
@@ -158,6 +163,7 @@ class Row:
 @dataclass(frozen=True)
 class Breakdown:
     title: str
+    column: str  # the heading of the table's first column
     rows: list[Row]
 
     @property
@@ -183,6 +189,7 @@ def by_zone(report: ReportFilter) -> Breakdown:
     rows = _submitted_and_published(report, "zone__short_name", "zone__official_name")
     return Breakdown(
         "按开发区",
+        "开发区",
         [
             Row(
                 row["zone__short_name"] or row["zone__official_name"] or "未标开发区",
@@ -199,6 +206,7 @@ def by_city(report: ReportFilter) -> Breakdown:
     labels = dict(City.choices)
     return Breakdown(
         "按市",
+        "所在市",
         [
             Row(labels.get(row["zone__city"], "未标市"), row["submitted"], row["published"])
             for row in rows
@@ -217,6 +225,7 @@ def by_author(report: ReportFilter) -> Breakdown:
     )
     return Breakdown(
         "按作者（通讯员）",
+        "作者",
         [
             Row(
                 row["authorships__contributor__name"],
@@ -234,6 +243,7 @@ def by_genre(report: ReportFilter) -> Breakdown:
     labels = dict(Genre.choices)
     return Breakdown(
         "按体裁",
+        "体裁",
         [
             Row(labels.get(row["genre"], row["genre"]), row["submitted"], row["published"])
             for row in rows
@@ -245,6 +255,7 @@ def by_theme(report: ReportFilter) -> Breakdown:
     rows = _submitted_and_published(report, "theme", "theme__name")
     return Breakdown(
         "按征稿主题",
+        "征稿主题",
         [Row(row["theme__name"] or "未选主题", row["submitted"], row["published"]) for row in rows],
     )
 
@@ -279,6 +290,7 @@ def by_month(report: ReportFilter) -> Breakdown:
     submitted = {_as_date(month): count for month, count in submitted.items()}
     return Breakdown(
         "按月",
+        "月份",
         [
             Row(f"{month:%Y年%-m月}", submitted.get(month, 0), published.get(month, 0))
             for month in months_between(report.start, report.end)

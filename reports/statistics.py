@@ -1,0 +1,53 @@
+"""The statistics page's content: every figure of a filter, each table with its chart."""
+
+from dataclasses import dataclass
+
+from . import figures
+from .charts import BarChart, bar_chart
+from .figures import Breakdown, ReportFilter, StageCounts, Turnaround
+
+SERIES = ["投稿", "刊发"]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A breakdown's table and the chart drawn from it."""
+
+    breakdown: Breakdown
+    chart: BarChart
+
+
+@dataclass(frozen=True)
+class Statistics:
+    report: ReportFilter
+    stages: StageCounts
+    stage_chart: BarChart
+    sections: list[Section]
+    turnaround: list[Turnaround]
+
+
+BREAKDOWNS = (
+    figures.by_month,
+    figures.by_city,
+    figures.by_zone,
+    figures.by_author,
+    figures.by_genre,
+    figures.by_theme,
+)
+
+
+def statistics_of(report: ReportFilter) -> Statistics:
+    stages = figures.stage_counts(report)
+    sections = []
+    for breakdown in (figure(report) for figure in BREAKDOWNS):
+        rows = [(row.label, [row.submitted, row.published]) for row in breakdown.rows]
+        sections.append(Section(breakdown, bar_chart(breakdown.title, SERIES, rows)))
+    return Statistics(
+        report=report,
+        stages=stages,
+        stage_chart=bar_chart(
+            "各环节稿件数", ["稿件"], [(f.label, [f.value]) for f in stages.figures()]
+        ),
+        sections=sections,
+        turnaround=figures.turnaround(report),
+    )
