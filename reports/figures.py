@@ -9,19 +9,20 @@ Days are calendar days in the site's time zone. The number of queries is fixed, 
 archive's size: one per table of figures.
 """
 
+import calendar
 import datetime
 import math
 import statistics
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Max, Min, Prefetch, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from articles.models import Article, ArticleTransition, Genre, Status
+from articles.models import Article, ArticleTransition, CallTheme, Contributor, Genre, Status
 from editorial.workflow import REVIEW_STAGES
-from zones.models import City
+from zones.models import City, Zone
 
 # The moves that are an editor's decision on a submitted piece; the first of them ends the wait
 # that "days to first decision" measures.
@@ -63,8 +64,23 @@ class ReportFilter:
     def published_in_period(self) -> Q:
         return Q(status=Status.PUBLISHED, issue__date__range=(self.start, self.end))
 
+    def in_period(self, basis: DateBasis) -> Q:
+        """Pieces counted in the period by the submission date or by the issue date."""
+        if basis == DateBasis.SUBMITTED:
+            return self.submitted_in_period()
+        return self.published_in_period()
+
     def pieces(self):
         return Article.objects.filter(self.matches())
+
+    def zones(self):
+        """The zones the filter's city or zone chooses (every confirmed zone without either)."""
+        chosen = Zone.objects.confirmed()
+        if self.city:
+            chosen = chosen.filter(city=self.city)
+        if self.zone_id:
+            chosen = chosen.filter(pk=self.zone_id)
+        return chosen.in_city_order()
 
     def moments(self) -> tuple[datetime.datetime, datetime.datetime]:
         """The period as [first moment, first moment after it) in the site's time zone, for
@@ -354,3 +370,71 @@ def turnaround(report: ReportFilter) -> list[Turnaround]:
 
 def _local_day(moment: datetime.datetime) -> datetime.date:
     return timezone.localtime(moment).date()
+
+
+def coverage_counts(report: ReportFilter, column: str, basis: DateBasis) -> dict:
+    """{(zone id, column value): pieces} for the period, counted by `basis`; `column` is
+    "theme" or "month". One grouped query."""
+    pieces = report.pieces().filter(report.in_period(basis)).order_by()
+    if column == "month":
+        month_of = "submitted_at" if basis == DateBasis.SUBMITTED else "issue__date"
+        pieces = pieces.annotate(month=TruncMonth(month_of))
+    rows = pieces.values("zone", column).annotate(pieces=Count("pk"))
+    return {
+        (row["zone"], _as_date(row[column]) if column == "month" else row[column]): row["pieces"]
+        for row in rows
+    }
+
+
+def themes_up_to(day: datetime.date):
+    """The themes of every call issued by `day`, newest call first: the grid's columns, so a
+    theme nobody has written on shows as an empty column."""
+    return CallTheme.objects.filter(call__date__lte=day).order_by("-call__date", "number")
+
+
+@dataclass(frozen=True)
+class SilentZone:
+    zone: Zone
+    last_sent: datetime.date | None  # None: the zone never sent a piece
+    correspondents: list[Contributor]
+
+
+def silent_zones(report: ReportFilter, *, months: int, today: datetime.date) -> list[SilentZone]:
+    """Zones that have sent nothing for `months` months before `today`, with the contributors
+    of each who have a login (the correspondents) to ask for pieces (约稿).
+
+    A piece is sent on its submission date; a piece of the printed archive, never submitted
+    online, on its issue's date. Two queries: the zones, and their correspondents.
+    """
+    cutoff = _months_before(today, months)
+    zones = (
+        report.zones()
+        .annotate(
+            last_submitted=Max("articles__submitted_at"),
+            last_printed=Max("articles__issue__date"),
+        )
+        .prefetch_related(
+            Prefetch(
+                "contributors",
+                queryset=Contributor.objects.filter(user__isnull=False).select_related("user"),
+                to_attr="correspondents",
+            )
+        )
+    )
+    silent = []
+    for zone in zones:
+        days = [
+            _local_day(zone.last_submitted) if zone.last_submitted else None,
+            zone.last_printed,
+        ]
+        last_sent = max((day for day in days if day), default=None)
+        if last_sent is None or last_sent < cutoff:
+            silent.append(SilentZone(zone, last_sent, zone.correspondents))
+    return sorted(silent, key=lambda s: (s.last_sent or datetime.date.min, s.zone.official_name))
+
+
+def _months_before(day: datetime.date, months: int) -> datetime.date:
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    last_day = calendar.monthrange(year, month + 1)[1]
+    return datetime.date(year, month + 1, min(day.day, last_day))

@@ -11,7 +11,7 @@ from django.utils import timezone
 from articles.models import CallTheme, Genre
 from zones.models import City, Zone
 
-from .figures import ReportFilter
+from .figures import DateBasis, ReportFilter
 
 ALL = [("", "全部")]
 
@@ -55,12 +55,13 @@ class ReportFilterForm(forms.Form):
         required=False,
     )
 
+    defaults = {"period": Period.YEAR}
+
     @classmethod
     def from_query(cls, query) -> "ReportFilterForm":
-        """The form bound to the query string; without one, the current year."""
-        data = query.dict() if query else {}
-        data.setdefault("period", Period.YEAR)
-        data.setdefault("year", timezone.localdate().year)
+        """The form bound to the query string; what it leaves out, from the defaults (the
+        current year)."""
+        data = {**cls.defaults, "year": timezone.localdate().year, **query.dict()}
         return cls(data)
 
     def clean(self):
@@ -92,6 +93,24 @@ class ReportFilterForm(forms.Form):
             genre=cleaned["genre"],
             theme_id=cleaned["theme"].pk if cleaned["theme"] else None,
         )
+
+
+class CoverageFilterForm(ReportFilterForm):
+    basis = forms.ChoiceField(
+        label="计入日期",
+        choices=[
+            (DateBasis.ISSUE, "刊发稿件（按出版日期）"),
+            (DateBasis.SUBMITTED, "来稿（按投稿日期）"),
+        ],
+    )
+    silent_months = forms.IntegerField(
+        label="未来稿月数", min_value=1, max_value=36, help_text="列出这么多个月没有来稿的开发区。"
+    )
+
+    defaults = {**ReportFilterForm.defaults, "basis": DateBasis.ISSUE, "silent_months": 3}
+
+    def clean_basis(self) -> DateBasis:
+        return DateBasis(self.cleaned_data["basis"])
 
 
 def period_dates(period: str, year: int, number: int | None) -> tuple[datetime.date, datetime.date]:
