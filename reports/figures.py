@@ -13,14 +13,22 @@ import calendar
 import datetime
 import math
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db import models
 from django.db.models import Count, Max, Min, Prefetch, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from articles.models import Article, ArticleTransition, CallTheme, Contributor, Genre, Status
+from articles.models import (
+    Article,
+    ArticleTransition,
+    CallTheme,
+    Contributor,
+    Genre,
+    Photo,
+    Status,
+)
 from editorial.workflow import REVIEW_STAGES
 from zones.models import City, Zone
 
@@ -63,6 +71,20 @@ class ReportFilter:
 
     def published_in_period(self) -> Q:
         return Q(status=Status.PUBLISHED, issue__date__range=(self.start, self.end))
+
+    @property
+    def period_label(self) -> str:
+        """ "2025年4月", "2025年第二季度", "2025年", or the two dates."""
+        start, end = self.start, self.end
+        whole_months = start.day == 1 and end == _last_day_of(end)
+        if whole_months and start.year == end.year:
+            if start.month == end.month:
+                return f"{start.year}年{start.month}月"
+            if (start.month, end.month) == (1, 12):
+                return f"{start.year}年"
+            if start.month % 3 == 1 and end.month == start.month + 2:
+                return f"{start.year}年第{'一二三四'[start.month // 3]}季度"
+        return f"{start:%Y年%-m月%-d日}至{end:%Y年%-m月%-d日}"
 
     def in_period(self, basis: DateBasis) -> Q:
         """Pieces counted in the period by the submission date or by the issue date."""
@@ -433,8 +455,114 @@ def silent_zones(report: ReportFilter, *, months: int, today: datetime.date) -> 
     return sorted(silent, key=lambda s: (s.last_sent or datetime.date.min, s.zone.official_name))
 
 
+def _last_day_of(day: datetime.date) -> datetime.date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
 def _months_before(day: datetime.date, months: int) -> datetime.date:
     month_index = day.year * 12 + day.month - 1 - months
     year, month = divmod(month_index, 12)
     last_day = calendar.monthrange(year, month + 1)[1]
     return datetime.date(year, month + 1, min(day.day, last_day))
+
+
+# A piece that opens its page, as the year-end score counts it (awards.scoring.Piece.is_lead).
+LEAD = Q(position=1)
+
+
+@dataclass(frozen=True)
+class Usage:
+    """Pieces used (printed in the period's issues, issue date) by a zone or an author."""
+
+    name: str
+    detail: str  # the zone's city, or the author's zone
+    pieces: int
+    leads: int
+    photos: int = 0
+    by_genre: tuple[int, ...] = ()  # in Genre's order
+    rank: int = 0
+
+
+def ranked(usages: list[Usage]) -> list[Usage]:
+    """Most pieces first, then most lead pieces, then most photos; equal figures share a rank
+    (1, 2, 2, 4), as a 用稿通报 prints it."""
+
+    def figures_of(usage):
+        return (usage.pieces, usage.leads, usage.photos)
+
+    ordered = sorted(usages, key=lambda usage: (*(-n for n in figures_of(usage)), usage.name))
+    result = []
+    for index, usage in enumerate(ordered):
+        tied = result and figures_of(result[-1]) == figures_of(usage)
+        result.append(replace(usage, rank=result[-1].rank if tied else index + 1))
+    return result
+
+
+def zone_usage(report: ReportFilter) -> list[Usage]:
+    """Every zone with a piece used in the period, ranked. Two queries: the pieces by zone
+    and genre, and the photos by zone (a join of both would count a piece once per photo)."""
+    used = report.pieces().filter(report.published_in_period(), zone__isnull=False).order_by()
+    rows = used.values("zone", "zone__short_name", "zone__official_name", "zone__city", "genre")
+    rows = rows.annotate(pieces=Count("pk"), leads=Count("pk", filter=LEAD))
+    photos = dict(
+        Photo.objects.filter(article__in=used.values("pk"))
+        .order_by()
+        .values("article__zone")
+        .annotate(photos=Count("pk"))
+        .values_list("article__zone", "photos")
+    )
+    genres, cities = list(Genre.values), dict(City.choices)
+    zones = {}
+    for row in rows:
+        zone = zones.setdefault(
+            row["zone"],
+            {
+                "name": row["zone__short_name"] or row["zone__official_name"],
+                "detail": cities.get(row["zone__city"], ""),
+                "pieces": 0,
+                "leads": 0,
+                "by_genre": [0] * len(genres),
+            },
+        )
+        zone["pieces"] += row["pieces"]
+        zone["leads"] += row["leads"]
+        zone["by_genre"][genres.index(row["genre"])] += row["pieces"]
+    return ranked(
+        [
+            Usage(**{**zone, "by_genre": tuple(zone["by_genre"])}, photos=photos.get(pk, 0))
+            for pk, zone in zones.items()
+        ]
+    )
+
+
+def author_usage(report: ReportFilter, *, most: int = 10) -> list[Usage]:
+    """The `most` authors with the most pieces used in the period (with everyone tied with the
+    last of them), ranked; a co-written piece counts for each of its authors. One query."""
+    rows = (
+        report.pieces()
+        .filter(report.published_in_period(), authorships__isnull=False)
+        .order_by()
+        .values(
+            "authorships__contributor",
+            "authorships__contributor__name",
+            "authorships__contributor__zone__short_name",
+            "authorships__contributor__zone__official_name",
+        )
+        .annotate(pieces=Count("pk"), leads=Count("pk", filter=LEAD))
+    )
+    everyone = ranked(
+        [
+            Usage(
+                name=row["authorships__contributor__name"],
+                detail=row["authorships__contributor__zone__short_name"]
+                or row["authorships__contributor__zone__official_name"]
+                or "",
+                pieces=row["pieces"],
+                leads=row["leads"],
+            )
+            for row in rows
+        ]
+    )
+    if len(everyone) <= most:
+        return everyone
+    return [usage for usage in everyone if usage.rank <= everyone[most - 1].rank]

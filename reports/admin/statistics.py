@@ -1,20 +1,26 @@
-"""The statistics page (every figure of the chosen pieces) and the coverage grid, each under
-the same filter form.
+"""The statistics page (every figure of the chosen pieces), the coverage grid and the 用稿通报
+with its XLSX, each under the same filter form.
 
 Registered on the EditorialStatistics proxy so that the admin index lists it under 统计与通报.
 """
 
 from django.contrib import admin
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 
 from editorial.admin.access import EditorsOnlyAdmin
 
+from ..bulletin import bulletin_of
 from ..coverage import coverage_of
+from ..export import bulletin_xlsx
 from ..forms import CoverageFilterForm, ReportFilterForm
 from ..models import EditorialStatistics
 from ..statistics import statistics_of
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @admin.register(EditorialStatistics)
@@ -30,6 +36,16 @@ class StatisticsAdmin(EditorsOnlyAdmin):
                 "coverage/",
                 self.editor_view(self.coverage_view),
                 name="reports_editorialstatistics_coverage",
+            ),
+            path(
+                "bulletin/",
+                self.editor_view(self.bulletin_view),
+                name="reports_editorialstatistics_bulletin",
+            ),
+            path(
+                "bulletin.xlsx",
+                self.editor_view(self.bulletin_xlsx_view),
+                name="reports_editorialstatistics_bulletin_xlsx",
             ),
         ]
 
@@ -59,3 +75,21 @@ class StatisticsAdmin(EditorsOnlyAdmin):
             "admin/reports/coverage.html",
             self.page_context(request, "来稿覆盖", form=form, coverage=coverage, tab="coverage"),
         )
+
+    def bulletin_view(self, request):
+        form = ReportFilterForm.from_query(request.GET)
+        bulletin = bulletin_of(form.report_filter()) if form.is_valid() else None
+        return TemplateResponse(
+            request,
+            "admin/reports/bulletin.html",
+            self.page_context(request, "用稿通报", form=form, bulletin=bulletin, tab="bulletin"),
+        )
+
+    def bulletin_xlsx_view(self, request):
+        form = ReportFilterForm.from_query(request.GET)
+        if not form.is_valid():
+            return self.bulletin_view(request)
+        bulletin = bulletin_of(form.report_filter())
+        response = HttpResponse(bulletin_xlsx(bulletin), content_type=XLSX)
+        response["Content-Disposition"] = content_disposition_header(True, f"{bulletin.title}.xlsx")
+        return response
