@@ -46,13 +46,17 @@ class ReportFilterForm(forms.Form):
     )
     city = forms.ChoiceField(label="所在市", choices=ALL + City.choices, required=False)
     zone = forms.ModelChoiceField(
-        label="开发区", queryset=Zone.objects.order_by("official_name"), required=False
+        label="开发区",
+        queryset=Zone.objects.order_by("official_name"),
+        required=False,
+        empty_label="全部",
     )
     genre = forms.ChoiceField(label="体裁", choices=ALL + Genre.choices, required=False)
     theme = forms.ModelChoiceField(
         label="征稿主题",
         queryset=CallTheme.objects.order_by("-call__date", "number"),
         required=False,
+        empty_label="全部",
     )
 
     defaults = {"period": Period.YEAR}
