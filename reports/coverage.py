@@ -18,6 +18,7 @@ class Cell:
 
 @dataclass(frozen=True)
 class GridRow:
+    zone_pk: int
     zone: str
     city: str
     cells: list[Cell]
@@ -56,6 +57,7 @@ def grid(title, basis, zones, columns: list[tuple[object, str]], counts: dict) -
     busiest = max(counts.values(), default=0)
     rows = [
         GridRow(
+            zone.pk,
             zone.display_name,
             zone.get_city_display(),
             [

@@ -13,7 +13,7 @@ import calendar
 import datetime
 import math
 import statistics
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from django.db import models
 from django.db.models import Count, Max, Min, Prefetch, Q
@@ -481,6 +481,7 @@ class Usage:
     photos: int = 0
     by_genre: tuple[int, ...] = ()  # in Genre's order
     rank: int = 0
+    key: int | None = field(default=None, compare=False)  # the zone's or the author's pk
 
 
 def ranked(usages: list[Usage]) -> list[Usage]:
@@ -529,15 +530,16 @@ def zone_usage(report: ReportFilter) -> list[Usage]:
         zone["by_genre"][genres.index(row["genre"])] += row["pieces"]
     return ranked(
         [
-            Usage(**{**zone, "by_genre": tuple(zone["by_genre"])}, photos=photos.get(pk, 0))
+            Usage(**{**zone, "by_genre": tuple(zone["by_genre"])}, photos=photos.get(pk, 0), key=pk)
             for pk, zone in zones.items()
         ]
     )
 
 
-def author_usage(report: ReportFilter, *, most: int = 10) -> list[Usage]:
-    """The `most` authors with the most pieces used in the period (with everyone tied with the
-    last of them), ranked; a co-written piece counts for each of its authors. One query."""
+def author_usage(report: ReportFilter, *, most: int | None = None) -> list[Usage]:
+    """The authors with pieces used in the period, ranked: all of them, or the `most` first
+    with everyone tied with the last of them. A co-written piece counts for each of its
+    authors. One query."""
     rows = (
         report.pieces()
         .filter(report.published_in_period(), authorships__isnull=False)
@@ -559,10 +561,11 @@ def author_usage(report: ReportFilter, *, most: int = 10) -> list[Usage]:
                 or "",
                 pieces=row["pieces"],
                 leads=row["leads"],
+                key=row["authorships__contributor"],
             )
             for row in rows
         ]
     )
-    if len(everyone) <= most:
+    if most is None or len(everyone) <= most:
         return everyone
     return [usage for usage in everyone if usage.rank <= everyone[most - 1].rank]

@@ -127,3 +127,14 @@ def period_dates(period: str, year: int, number: int | None) -> tuple[datetime.d
         first_month, last_month = 1, 12
     last_day = calendar.monthrange(year, last_month)[1]
     return datetime.date(year, first_month, 1), datetime.date(year, last_month, last_day)
+
+
+class ZoneCardForm(forms.Form):
+    """Which zone's report card, for which year (the current year unless chosen)."""
+
+    zone = forms.ModelChoiceField(label="开发区", queryset=Zone.objects.order_by("official_name"))
+    year = forms.IntegerField(label="年份", min_value=1990, max_value=2100)
+
+    @classmethod
+    def from_query(cls, query) -> "ZoneCardForm":
+        return cls({"year": timezone.localdate().year, **query.dict()})

@@ -36,12 +36,14 @@ BREAKDOWNS = (
 )
 
 
+def section_of(breakdown: Breakdown) -> Section:
+    rows = [(row.label, [row.submitted, row.published]) for row in breakdown.rows]
+    return Section(breakdown, bar_chart(breakdown.title, SERIES, rows))
+
+
 def statistics_of(report: ReportFilter) -> Statistics:
     stages = figures.stage_counts(report)
-    sections = []
-    for breakdown in (figure(report) for figure in BREAKDOWNS):
-        rows = [(row.label, [row.submitted, row.published]) for row in breakdown.rows]
-        sections.append(Section(breakdown, bar_chart(breakdown.title, SERIES, rows)))
+    sections = [section_of(figure(report)) for figure in BREAKDOWNS]
     return Statistics(
         report=report,
         stages=stages,

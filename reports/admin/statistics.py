@@ -1,5 +1,5 @@
 """The statistics page (every figure of the chosen pieces), the coverage grid and the 用稿通报
-with its XLSX, each under the same filter form.
+with its XLSX, each under the same filter form; and a zone's report card.
 
 Registered on the EditorialStatistics proxy so that the admin index lists it under 统计与通报.
 """
@@ -16,8 +16,9 @@ from editorial.admin.access import EditorsOnlyAdmin
 from ..bulletin import bulletin_of
 from ..coverage import coverage_of
 from ..export import bulletin_xlsx
-from ..forms import CoverageFilterForm, ReportFilterForm
+from ..forms import CoverageFilterForm, ReportFilterForm, ZoneCardForm
 from ..models import EditorialStatistics
+from ..report_card import report_card_of
 from ..statistics import statistics_of
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -46,6 +47,11 @@ class StatisticsAdmin(EditorsOnlyAdmin):
                 "bulletin.xlsx",
                 self.editor_view(self.bulletin_xlsx_view),
                 name="reports_editorialstatistics_bulletin_xlsx",
+            ),
+            path(
+                "zone-card/",
+                self.editor_view(self.zone_card_view),
+                name="reports_editorialstatistics_zone_card",
             ),
         ]
 
@@ -93,3 +99,15 @@ class StatisticsAdmin(EditorsOnlyAdmin):
         response = HttpResponse(bulletin_xlsx(bulletin), content_type=XLSX)
         response["Content-Disposition"] = content_disposition_header(True, f"{bulletin.title}.xlsx")
         return response
+
+    def zone_card_view(self, request):
+        # Without a zone chosen the page is the picker alone, not an error.
+        form = ZoneCardForm.from_query(request.GET) if request.GET.get("zone") else ZoneCardForm()
+        card = None
+        if form.is_bound and form.is_valid():
+            card = report_card_of(form.cleaned_data["zone"], form.cleaned_data["year"])
+        return TemplateResponse(
+            request,
+            "admin/reports/zone_card.html",
+            self.page_context(request, "开发区用稿报告", form=form, card=card, tab="zone_card"),
+        )

@@ -1,5 +1,5 @@
-"""A small archive, built by hand, whose figures for the second quarter of 2025 are worked out
-in the tests' comments."""
+"""Small archives, built by hand, whose figures for the second quarter of 2025 are worked out
+in the tests' comments: one of submissions and decisions, one of pieces used."""
 
 import datetime
 from zoneinfo import ZoneInfo
@@ -99,3 +99,36 @@ def second_quarter_archive() -> dict:
         ),
     }
     return {"taiyuan": taiyuan, "datong": datong, "jia": jia, "yi": yi, "theme": theme, **pieces}
+
+
+def used_archive():
+    """Three zones with two pieces each used in the quarter; one piece after it, one accepted
+    but not yet printed."""
+    a = make_zone(official_name="甲经济技术开发区", short_name="甲经开区", city=City.TAIYUAN)
+    b = make_zone(official_name="乙经济技术开发区", short_name="乙经开区", city=City.DATONG)
+    c = make_zone(official_name="丙经济技术开发区", short_name="丙经开区", city=City.DATONG)
+    jia, yi, bing, ding, wu = (make_contributor(name=name) for name in "甲乙丙丁戊")
+    april = make_issue(date=datetime.date(2025, 4, 10))
+    may = make_issue(date=datetime.date(2025, 5, 15))
+    july = make_issue(date=datetime.date(2025, 7, 3))
+
+    def used(zone, issue, page, position, genre=Genre.NEWS, photos=0, authors=()):
+        make_article(
+            zone=zone,
+            issue=issue,
+            page=page,
+            position=position,
+            genre=genre,
+            photos=photos,
+            authors=authors,
+        )
+
+    used(a, april, 1, 1, photos=2, authors=[jia])  # lead
+    used(a, april, 2, 1, genre=Genre.FEATURE, authors=[jia, yi])  # lead, co-written
+    used(b, may, 1, 2, photos=1, authors=[yi])
+    used(b, may, 3, 1, authors=[bing])  # lead
+    used(c, may, 2, 2, authors=[ding])
+    used(c, may, 4, 3, genre=Genre.PHOTO_NEWS, photos=3, authors=[wu])
+    used(c, july, 1, 1, authors=[ding])  # after the quarter
+    make_article(zone=c, issue=may, page=5, position=1, status=Status.ACCEPTED, authors=[ding])
+    return {"a": a, "b": b, "c": c}

@@ -8,16 +8,14 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from articles.models import Genre, Status
 from reports import figures
 from reports.bulletin import bulletin_of
 from reports.figures import ReportFilter, Usage, ranked
 from tests.error_pages import FORBIDDEN_TEXT
 from tests.factories import make_article, make_contributor, make_editor, make_issue, make_zone
 from tests.roles import ROLES
-from zones.models import City
 
-from .helpers import QUARTER_END, QUARTER_START
+from .helpers import QUARTER_END, QUARTER_START, used_archive
 
 pytestmark = pytest.mark.django_db
 
@@ -27,40 +25,6 @@ PAGE, XLSX = (
     "admin:reports_editorialstatistics_bulletin",
     "admin:reports_editorialstatistics_bulletin_xlsx",
 )
-NEWS, FEATURE, PHOTO_NEWS = Genre.NEWS, Genre.FEATURE, Genre.PHOTO_NEWS
-
-
-def used_archive():
-    """Three zones with two pieces each used in the quarter; one piece after it, one accepted
-    but not yet printed."""
-    a = make_zone(official_name="甲经济技术开发区", short_name="甲经开区", city=City.TAIYUAN)
-    b = make_zone(official_name="乙经济技术开发区", short_name="乙经开区", city=City.DATONG)
-    c = make_zone(official_name="丙经济技术开发区", short_name="丙经开区", city=City.DATONG)
-    jia, yi, bing, ding, wu = (make_contributor(name=name) for name in "甲乙丙丁戊")
-    april = make_issue(date=datetime.date(2025, 4, 10))
-    may = make_issue(date=datetime.date(2025, 5, 15))
-    july = make_issue(date=datetime.date(2025, 7, 3))
-
-    def used(zone, issue, page, position, genre=NEWS, photos=0, authors=()):
-        make_article(
-            zone=zone,
-            issue=issue,
-            page=page,
-            position=position,
-            genre=genre,
-            photos=photos,
-            authors=authors,
-        )
-
-    used(a, april, 1, 1, photos=2, authors=[jia])  # lead
-    used(a, april, 2, 1, genre=FEATURE, authors=[jia, yi])  # lead, co-written
-    used(b, may, 1, 2, photos=1, authors=[yi])
-    used(b, may, 3, 1, authors=[bing])  # lead
-    used(c, may, 2, 2, authors=[ding])
-    used(c, may, 4, 3, genre=PHOTO_NEWS, photos=3, authors=[wu])
-    used(c, july, 1, 1, authors=[ding])  # after the quarter
-    make_article(zone=c, issue=may, page=5, position=1, status=Status.ACCEPTED, authors=[ding])
-    return {"a": a, "b": b, "c": c}
 
 
 def test_zones_ranked_by_pieces_then_leads_then_photos():
