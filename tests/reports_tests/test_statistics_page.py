@@ -132,3 +132,14 @@ def test_query_count_is_pinned_and_does_not_grow(editor_client, django_assert_nu
         large = editor_client.get(url, SECOND_QUARTER)
     assert small.status_code == large.status_code == 200
     assert '<th scope="row">刊发</th><td class="num">15</td>' in large.content.decode()
+
+
+def test_the_years_running_scores_are_one_click_away(editor_client):
+    year = datetime.date.today().year
+
+    html = editor_client.get(reverse(URL_NAME)).content.decode()
+
+    assert (
+        f'href="{reverse("admin:awards_credit_changelist")}?year={year}">年度积分排名（实时）'
+        in html
+    )
