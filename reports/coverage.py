@@ -73,9 +73,9 @@ def grid(title, basis, zones, columns: list[tuple[object, str]], counts: dict) -
 def coverage_of(report: ReportFilter, *, basis: DateBasis, silent_months: int, today) -> Coverage:
     zones = list(report.zones())
     themes = [(theme.pk, theme.name) for theme in figures.themes_up_to(report.end)]
-    months = [
-        (month, f"{month:%Y年%-m月}") for month in figures.months_between(report.start, report.end)
-    ]
+    step = figures.TimeStep.of(report)
+    by_step = figures.coverage_counts(report, "step", basis)
+    steps = step.steps(report, {day for _, day in by_step})
     return Coverage(
         report=report,
         basis=basis,
@@ -87,7 +87,11 @@ def coverage_of(report: ReportFilter, *, basis: DateBasis, silent_months: int, t
             figures.coverage_counts(report, "theme", basis),
         ),
         by_month=grid(
-            "开发区 × 月份", basis, zones, months, figures.coverage_counts(report, "month", basis)
+            f"开发区 × {step.name}份",
+            basis,
+            zones,
+            [(day, step.label(day)) for day in steps],
+            by_step,
         ),
         silent=figures.silent_zones(report, months=silent_months, today=today),
         silent_months=silent_months,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from django.db import models
 from django.db.models import Count, Max, Min, Prefetch, Q
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import TruncMonth, TruncYear
 from django.utils import timezone
 
 from articles.models import (
@@ -67,7 +67,10 @@ class ReportFilter:
         return Q(**{prefix + field: value for field, value in chosen.items() if value})
 
     def submitted_in_period(self) -> Q:
-        return Q(submitted_at__date__range=(self.start, self.end))
+        # A range of moments, not __date: the index on the column serves it, and SQLite need
+        # not convert every row's time zone in Python.
+        first, after = self.moments()
+        return Q(submitted_at__gte=first, submitted_at__lt=after)
 
     def published_in_period(self) -> Q:
         return Q(status=Status.PUBLISHED, issue__date__range=(self.start, self.end))
@@ -172,7 +175,8 @@ def stage_counts(report: ReportFilter) -> StageCounts:
     decided = dict(
         ArticleTransition.objects.filter(
             report.matches("article__"),
-            at__date__range=(report.start, report.end),
+            at__gte=report.moments()[0],
+            at__lt=report.moments()[1],
             to_status__in=[*DECISIONS, Status.WITHDRAWN],
         )
         .values("to_status")
@@ -307,36 +311,74 @@ def months_between(start: datetime.date, end: datetime.date) -> list[datetime.da
     return months
 
 
+# A series longer than this many months is shown year by year: a table of a whole archive's
+# months (hundreds) helps nobody.
+MOST_MONTHS = 36
+
+
+@dataclass(frozen=True)
+class TimeStep:
+    """How a period is cut for a time series: by month, or by year for a long period."""
+
+    by_year: bool
+
+    @classmethod
+    def of(cls, report: ReportFilter) -> "TimeStep":
+        return cls(by_year=len(months_between(report.start, report.end)) > MOST_MONTHS)
+
+    @property
+    def name(self) -> str:
+        return "年" if self.by_year else "月"
+
+    def truncate(self, field: str):
+        return TruncYear(field) if self.by_year else TruncMonth(field)
+
+    def steps(self, report: ReportFilter, counted: set[datetime.date]) -> list[datetime.date]:
+        """Every step of the period; year by year, from the first year with a count, so that a
+        period reaching back before the archive starts does not list empty years."""
+        months = months_between(report.start, report.end)
+        if not self.by_year:
+            return months
+        first = min(counted, default=months[-1].replace(month=1))
+        return sorted({month.replace(month=1) for month in months if month >= first})
+
+    def label(self, step: datetime.date) -> str:
+        return f"{step.year}年" if self.by_year else f"{step:%Y年%-m月}"
+
+
 def by_month(report: ReportFilter) -> Breakdown:
-    """The time series: two grouped queries, since each count is by its own date's month."""
+    """The time series, month by month (year by year for a long period): two grouped queries,
+    since each count is by its own date."""
+    step = TimeStep.of(report)
     pieces = report.pieces().order_by()
-    submitted = dict(
+    submitted = (
         pieces.filter(report.submitted_in_period())
-        .annotate(month=TruncMonth("submitted_at"))
-        .values("month")
+        .annotate(step=step.truncate("submitted_at"))
+        .values("step")
         .annotate(pieces=Count("pk"))
-        .values_list("month", "pieces")
+        .values_list("step", "pieces")
     )
-    published = dict(
+    published = (
         pieces.filter(report.published_in_period())
-        .annotate(month=TruncMonth("issue__date"))
-        .values("month")
+        .annotate(step=step.truncate("issue__date"))
+        .values("step")
         .annotate(pieces=Count("pk"))
-        .values_list("month", "pieces")
+        .values_list("step", "pieces")
     )
-    # A truncated datetime comes back as an aware datetime, a truncated date as a date.
-    submitted = {_as_date(month): count for month, count in submitted.items()}
+    submitted = {_as_date(day): count for day, count in submitted}
+    published = {_as_date(day): count for day, count in published}
     return Breakdown(
-        "按月",
-        "月份",
+        f"按{step.name}",
+        "年份" if step.by_year else "月份",
         [
-            Row(f"{month:%Y年%-m月}", submitted.get(month, 0), published.get(month, 0))
-            for month in months_between(report.start, report.end)
+            Row(step.label(day), submitted.get(day, 0), published.get(day, 0))
+            for day in step.steps(report, {*submitted, *published})
         ],
     )
 
 
 def _as_date(value) -> datetime.date:
+    # A truncated datetime comes back as an aware datetime, a truncated date as a date.
     return timezone.localtime(value).date() if isinstance(value, datetime.datetime) else value
 
 
@@ -396,14 +438,14 @@ def _local_day(moment: datetime.datetime) -> datetime.date:
 
 def coverage_counts(report: ReportFilter, column: str, basis: DateBasis) -> dict:
     """{(zone id, column value): pieces} for the period, counted by `basis`; `column` is
-    "theme" or "month". One grouped query."""
+    "theme" or "step" (the month, or the year for a long period: TimeStep). One grouped query."""
     pieces = report.pieces().filter(report.in_period(basis)).order_by()
-    if column == "month":
-        month_of = "submitted_at" if basis == DateBasis.SUBMITTED else "issue__date"
-        pieces = pieces.annotate(month=TruncMonth(month_of))
+    if column == "step":
+        day = "submitted_at" if basis == DateBasis.SUBMITTED else "issue__date"
+        pieces = pieces.annotate(step=TimeStep.of(report).truncate(day))
     rows = pieces.values("zone", column).annotate(pieces=Count("pk"))
     return {
-        (row["zone"], _as_date(row[column]) if column == "month" else row[column]): row["pieces"]
+        (row["zone"], _as_date(row[column]) if column == "step" else row[column]): row["pieces"]
         for row in rows
     }
 

@@ -46,12 +46,12 @@ def test_counts_per_zone_and_theme_by_either_date(archive):
 def test_counts_per_zone_and_month(archive):
     taiyuan, datong = archive["taiyuan"].pk, archive["datong"].pk
 
-    assert figures.coverage_counts(QUARTER, "month", DateBasis.ISSUE) == {
+    assert figures.coverage_counts(QUARTER, "step", DateBasis.ISSUE) == {
         (datong, datetime.date(2025, 4, 1)): 1,
         (taiyuan, datetime.date(2025, 5, 1)): 1,
         (datong, datetime.date(2025, 6, 1)): 1,
     }
-    assert figures.coverage_counts(QUARTER, "month", DateBasis.SUBMITTED) == {
+    assert figures.coverage_counts(QUARTER, "step", DateBasis.SUBMITTED) == {
         (taiyuan, datetime.date(2025, 4, 1)): 2,
         (datong, datetime.date(2025, 5, 1)): 1,
         (taiyuan, datetime.date(2025, 6, 1)): 1,

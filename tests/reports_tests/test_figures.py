@@ -138,3 +138,23 @@ def test_a_piece_without_a_zone_is_counted_under_its_own_label():
 
     assert figures.by_zone(QUARTER).rows == [Row("未标开发区", 1, 0)]
     assert figures.by_city(QUARTER).rows == [Row("未标市", 1, 0)]
+
+
+def test_a_long_period_is_a_series_of_years_from_the_first_with_pieces(archive):
+    since_1900 = ReportFilter(datetime.date(1900, 1, 1), datetime.date(2026, 6, 30))
+
+    series = figures.by_month(since_1900)
+
+    assert (series.title, series.column) == ("按年", "年份")
+    # All six pieces submitted online came in 2025, and p1, p4, p6, p7 were printed then;
+    # 2026 has nothing.
+    assert series.rows == [Row("2025年", 6, 4), Row("2026年", 0, 0)]
+
+
+def test_periods_count_by_the_moment_in_the_sites_time_zone():
+    first, after = QUARTER.moments()
+
+    assert (first.isoformat(), after.isoformat()) == (
+        "2025-04-01T00:00:00+08:00",
+        "2025-07-01T00:00:00+08:00",
+    )
