@@ -1,3 +1,4 @@
-"""The editors' statistics pages in the admin; editors only, by role (editorial.admin.access)."""
+"""The editors' statistics pages in the admin, and the switch for the correspondents' running
+score; editors only, by role (editorial.admin.access)."""
 
-from . import statistics  # noqa: F401  (registers the ModelAdmin)
+from . import live_points, statistics  # noqa: F401  (registers the ModelAdmins)
