@@ -4,12 +4,16 @@ The printable page and the XLSX (reports/export.py) show this one object."""
 
 from dataclasses import dataclass
 
+from django.db import transaction
+from django.utils import timezone
+
 from articles.models import Genre
 
 from . import figures
 from .figures import ReportFilter, Usage
+from .models import BULLETIN_TITLE
+from .models import Bulletin as PublicBulletin
 
-TITLE = "《开发区建设》周刊用稿通报"
 MOST_AUTHORS = 10
 
 
@@ -23,7 +27,7 @@ class Bulletin:
 
     @property
     def title(self) -> str:
-        return f"{TITLE}（{self.report.period_label}）"
+        return f"{BULLETIN_TITLE}（{self.report.period_label}）"
 
     @property
     def total(self) -> Usage:
@@ -45,4 +49,27 @@ def bulletin_of(report: ReportFilter) -> Bulletin:
         report=report,
         zones=figures.zone_usage(report),
         authors=figures.author_usage(report, most=MOST_AUTHORS),
+    )
+
+
+def public_bulletin(report: ReportFilter) -> PublicBulletin | None:
+    """The public-site row of this period's bulletin, if editors ever put it there."""
+    return PublicBulletin.objects.filter(start=report.start, end=report.end).first()
+
+
+@transaction.atomic
+def publish_bulletin(*, report: ReportFilter, by) -> PublicBulletin:
+    """Put the whole province's bulletin for the report's period on the public site."""
+    bulletin, _ = PublicBulletin.objects.select_for_update().get_or_create(
+        start=report.start, end=report.end
+    )
+    bulletin.published_at, bulletin.published_by = timezone.now(), by
+    bulletin.save(update_fields=["published_at", "published_by"])
+    return bulletin
+
+
+def withdraw_bulletin(*, report: ReportFilter) -> None:
+    """Take the period's bulletin off the public site (the row stays, unpublished)."""
+    PublicBulletin.objects.filter(start=report.start, end=report.end).update(
+        published_at=None, published_by=None
     )

@@ -76,6 +76,11 @@ class ReportFilter:
         return Q(status=Status.PUBLISHED, issue__date__range=(self.start, self.end))
 
     @property
+    def is_whole_province(self) -> bool:
+        """No city, zone, genre or theme chosen: only the period narrows the pieces."""
+        return not (self.city or self.zone_id or self.genre or self.theme_id)
+
+    @property
     def period_label(self) -> str:
         """ "2025年4月", "2025年第二季度", "2025年", or the two dates."""
         start, end = self.start, self.end

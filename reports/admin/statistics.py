@@ -4,16 +4,17 @@ with its XLSX, each under the same filter form; and a zone's report card.
 Registered on the EditorialStatistics proxy so that the admin index lists it under 统计与通报.
 """
 
-from django.contrib import admin
-from django.http import HttpResponse
+from django.contrib import admin, messages
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
 from editorial.admin.access import EditorsOnlyAdmin
 
-from ..bulletin import bulletin_of
+from ..bulletin import bulletin_of, public_bulletin, publish_bulletin, withdraw_bulletin
 from ..coverage import coverage_of
 from ..export import bulletin_xlsx
 from ..forms import CoverageFilterForm, ReportFilterForm, ZoneCardForm
@@ -47,6 +48,11 @@ class StatisticsAdmin(EditorsOnlyAdmin):
                 "bulletin.xlsx",
                 self.editor_view(self.bulletin_xlsx_view),
                 name="reports_editorialstatistics_bulletin_xlsx",
+            ),
+            path(
+                "bulletin/publish/",
+                self.editor_view(self.bulletin_publish_view),
+                name="reports_editorialstatistics_bulletin_publish",
             ),
             path(
                 "zone-card/",
@@ -84,12 +90,37 @@ class StatisticsAdmin(EditorsOnlyAdmin):
 
     def bulletin_view(self, request):
         form = ReportFilterForm.from_query(request.GET)
-        bulletin = bulletin_of(form.report_filter()) if form.is_valid() else None
+        context = {"form": form, "bulletin": None, "tab": "bulletin"}
+        if form.is_valid():
+            report = form.report_filter()
+            context["bulletin"] = bulletin_of(report)
+            # The public site shows the whole province's bulletin only.
+            context["publishable"] = report.is_whole_province
+            context["public"] = public_bulletin(report) if report.is_whole_province else None
         return TemplateResponse(
             request,
             "admin/reports/bulletin.html",
-            self.page_context(request, "用稿通报", form=form, bulletin=bulletin, tab="bulletin"),
+            self.page_context(request, "用稿通报", **context),
         )
+
+    def bulletin_publish_view(self, request):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        form = ReportFilterForm.from_query(request.GET)
+        back = redirect(
+            reverse("admin:reports_editorialstatistics_bulletin") + "?" + request.GET.urlencode()
+        )
+        if not form.is_valid() or not form.report_filter().is_whole_province:
+            messages.error(request, "只有全省的用稿通报可以在网站上公布。")
+            return back
+        report = form.report_filter()
+        if request.POST.get("action") == "withdraw":
+            withdraw_bulletin(report=report)
+            messages.success(request, f"已从网站撤下{report.period_label}用稿通报。")
+        else:
+            publish_bulletin(report=report, by=request.user)
+            messages.success(request, f"{report.period_label}用稿通报已在网站上公布。")
+        return back
 
     def bulletin_xlsx_view(self, request):
         form = ReportFilterForm.from_query(request.GET)

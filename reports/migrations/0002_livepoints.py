@@ -3,6 +3,11 @@
 from django.db import migrations, models
 
 
+def create_the_row(apps, schema_editor):
+    # The one row, hidden from correspondents until editors switch it on.
+    apps.get_model("reports", "LivePoints").objects.get_or_create(pk=1)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -22,4 +27,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.CheckConstraint(condition=models.Q(('pk', 1)), name='live_points_one_row')],
             },
         ),
+        migrations.RunPython(create_the_row, migrations.RunPython.noop),
     ]

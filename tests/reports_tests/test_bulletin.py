@@ -108,9 +108,9 @@ def editor_client(client):
 def test_the_printable_page(editor_client, django_assert_num_queries):
     used_archive()
 
-    # session, user, 编辑 group (3); zones, their photos, authors (3); the app list's
-    # permissions (2); the form's zone and theme choices (2)
-    with django_assert_num_queries(10):
+    # session, user, 编辑 group (3); zones, their photos, authors (3); whether it is on the
+    # public site (1); the app list's permissions (2); the form's zone and theme choices (2)
+    with django_assert_num_queries(11):
         html = editor_client.get(reverse(PAGE), SECOND_QUARTER).content.decode()
 
     assert "《开发区建设》周刊用稿通报（2025年第二季度）" in html
