@@ -70,10 +70,13 @@ def report_pages() -> list[ReportPage]:
     from django.urls import reverse
 
     from articles.models import Issue
+    from bench.corpus import synthetic_articles
 
     newest = Issue.objects.order_by("-date").first()
-    year = newest.date.year - 1  # a whole year of weekly issues
-    zone = newest.articles.exclude(zone=None).first().zone
+    # A whole year of the synthetic corpus's weekly issues (the seed issues come after it).
+    newest_synthetic = synthetic_articles().order_by("-issue__date").first()
+    year = newest_synthetic.issue.date.year - 1
+    zone = newest_synthetic.zone
     statistics_url = reverse("admin:reports_editorialstatistics_changelist")
     year_query = f"?period=year&year={year}"
     everything = f"?period=custom&start=1900-01-01&end={newest.date.isoformat()}"

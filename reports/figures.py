@@ -26,6 +26,7 @@ from articles.models import (
     CallTheme,
     Contributor,
     Genre,
+    Issue,
     Photo,
     Status,
 )
@@ -73,7 +74,14 @@ class ReportFilter:
         return Q(submitted_at__gte=first, submitted_at__lt=after)
 
     def published_in_period(self) -> Q:
-        return Q(status=Status.PUBLISHED, issue__date__range=(self.start, self.end))
+        # The period's issues as a subquery, not a join: the (status, issue) index then finds
+        # the pieces, and an OR with submitted_in_period() can use both indexes.
+        issues = Issue.objects.filter(date__range=(self.start, self.end)).values("pk")
+        return Q(status=Status.PUBLISHED, issue__in=issues)
+
+    def counted_in_period(self) -> Q:
+        """Pieces submitted or published in the period: the rows any figure may count."""
+        return self.submitted_in_period() | self.published_in_period()
 
     @property
     def is_whole_province(self) -> bool:
@@ -172,10 +180,14 @@ def stage_counts(report: ReportFilter) -> StageCounts:
     back twice in the period counts once.
     """
     submitted = report.submitted_in_period()
-    pieces = report.pieces().aggregate(
-        submitted=Count("pk", filter=submitted),
-        in_review=Count("pk", filter=submitted & Q(status__in=REVIEW_STAGES)),
-        published=Count("pk", filter=report.published_in_period()),
+    pieces = (
+        report.pieces()
+        .filter(report.counted_in_period())
+        .aggregate(
+            submitted=Count("pk", filter=submitted),
+            in_review=Count("pk", filter=submitted & Q(status__in=REVIEW_STAGES)),
+            published=Count("pk", filter=report.published_in_period()),
+        )
     )
     decided = dict(
         ArticleTransition.objects.filter(
@@ -225,7 +237,7 @@ def _submitted_and_published(report: ReportFilter, *fields: str, only: Q | None 
     submitted, published = report.submitted_in_period(), report.published_in_period()
     return (
         report.pieces()
-        .filter(submitted | published, only or Q())
+        .filter(report.counted_in_period(), only or Q())
         .values(*fields)
         .annotate(submitted=Count("pk", filter=submitted), published=Count("pk", filter=published))
         .order_by("-published", "-submitted", *fields)
@@ -415,9 +427,14 @@ def turnaround(report: ReportFilter) -> list[Turnaround]:
     query returns only the period's pairs of dates and Python takes the median and percentile.
     """
     first_moment, after = report.moments()
+    # Only pieces with a decision in the period can have had their first one in it; the
+    # (to_status, at) index finds them, and the minimum is then taken over theirs alone.
+    decided_in_period = ArticleTransition.objects.filter(
+        to_status__in=DECISIONS, at__gte=first_moment, at__lt=after
+    ).values("article")
     first_decisions = (
         report.pieces()
-        .filter(submitted_at__isnull=False)
+        .filter(pk__in=decided_in_period, submitted_at__isnull=False)
         .annotate(decided_at=Min("transitions__at", filter=Q(transitions__to_status__in=DECISIONS)))
         .filter(decided_at__gte=first_moment, decided_at__lt=after)
         .values_list("submitted_at", "decided_at")

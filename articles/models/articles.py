@@ -221,6 +221,8 @@ class Article(models.Model):
             models.Index(fields=["zone", "status"], name="article_zone_status_idx"),
             # The listing's genre filter, and its count, without reading every piece.
             models.Index(fields=["status", "genre"], name="article_status_genre_idx"),
+            # The editors' statistics count pieces submitted in a period (reports/figures.py).
+            models.Index(fields=["submitted_at"], name="article_submitted_at_idx"),
         ]
 
     def __str__(self):
