@@ -1,5 +1,5 @@
-"""The editors' statistics in Chromium: filter by a city and a quarter, open the coverage grid
-and the 用稿通报, download its XLSX.
+"""The editors' statistics in Chromium: filter by a city and a quarter, open the coverage grid,
+a zone's report card and the 用稿通报, download its XLSX.
 
 The ORM sets the scene (the zone registry, the seed archive, a few online submissions with
 their decisions) and checks the download.
@@ -82,7 +82,7 @@ def test_editor_filters_statistics_opens_coverage_and_the_bulletin(
     screenshot(page, "reports-1-statistics.png")
 
     # 2. The coverage grid keeps the filter.
-    page.get_by_role("link", name="来稿覆盖").click()
+    page.get_by_role("link", name="来稿覆盖", exact=True).click()
     expect(page.get_by_role("heading", name="开发区 × 征稿主题")).to_be_visible()
     expect(page.locator("#id_city")).to_have_value("太原")
     expect(
@@ -90,17 +90,32 @@ def test_editor_filters_statistics_opens_coverage_and_the_bulletin(
     ).to_be_visible()
     screenshot(page, "reports-2-coverage.png")
 
-    # 3. The bulletin for the whole province in that quarter, printed and downloaded.
-    page.get_by_role("link", name="用稿通报").click()
+    # 3. From the grid, the zone's report card for its management committee.
+    page.locator("table.coverage-grid").first.get_by_role(
+        "link", name=zone.display_name, exact=True
+    ).click()
+    expect(
+        page.get_by_role("heading", name=f"{zone.official_name}2025年《开发区建设》周刊用稿情况")
+    ).to_be_visible()
+    card = page.locator(".zone-card")
+    # Submitted in April (accepted, not yet printed), May and June; nothing used, no login.
+    expect(card.get_by_role("row", name="2025年4月 1 0", exact=True)).to_be_visible()
+    expect(card).to_contain_text("当年没有刊用的稿件。")
+    expect(card).to_contain_text("尚无通讯员账号。")
+    screenshot(page, "reports-3-zone-card.png")
+
+    # 4. The bulletin for the whole province in that quarter, printed and downloaded.
+    page.go_back()
+    page.get_by_role("link", name="用稿通报", exact=True).click()
     page.select_option("#id_city", "")
     page.get_by_role("button", name="统计").click()
     expect(
         page.get_by_role("heading", name="《开发区建设》周刊用稿通报（2025年第二季度）")
     ).to_be_visible()
     expect(page.locator("table.bulletin-zones tbody tr").first).to_contain_text("1")
-    screenshot(page, "reports-3-bulletin.png")
+    screenshot(page, "reports-4-bulletin.png")
     page.emulate_media(media="print")
-    screenshot(page, "reports-3b-bulletin-print.png")
+    screenshot(page, "reports-4b-bulletin-print.png")
     page.emulate_media(media="screen")
 
     with page.expect_download() as download_info:
