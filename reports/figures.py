@@ -435,6 +435,7 @@ def turnaround(report: ReportFilter) -> list[Turnaround]:
     first_decisions = (
         report.pieces()
         .filter(pk__in=decided_in_period, submitted_at__isnull=False)
+        .order_by()  # Meta.ordering would join the issue and group by its date
         .annotate(decided_at=Min("transitions__at", filter=Q(transitions__to_status__in=DECISIONS)))
         .filter(decided_at__gte=first_moment, decided_at__lt=after)
         .values_list("submitted_at", "decided_at")
@@ -445,6 +446,7 @@ def turnaround(report: ReportFilter) -> list[Turnaround]:
     printed = (
         report.pieces()
         .filter(report.published_in_period(), submitted_at__isnull=False)
+        .order_by()
         .values_list("submitted_at", "issue__date")
     )
     to_print = [(issue_date - _local_day(submitted)).days for submitted, issue_date in printed]
