@@ -327,9 +327,10 @@ def _clear_sign_off(issue_id) -> bool:
     )
 
 
-def scheduled_text_changed(article: Article) -> bool:
-    """The 总编辑 signed off the issue's text as it stood: changing a scheduled piece's text
-    needs a new 签发. Returns whether a sign-off was withdrawn, for the editor to be told."""
+def scheduled_piece_changed(article: Article) -> bool:
+    """The 总编辑 signed off the issue's pages as they stood: changing a scheduled piece's text
+    or photos needs a new 签发. Returns whether a sign-off was withdrawn, for the editor to be
+    told."""
     if article.status != Status.SCHEDULED or article.issue_id is None:
         return False
     return _clear_sign_off(article.issue_id)

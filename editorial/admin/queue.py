@@ -234,7 +234,7 @@ class ArticleAdmin(admin.ModelAdmin):
         if not obj.manuscript_number:
             return
         changed = versions.record_version(obj, by=request.user, kind=VersionKind.EDITOR_EDIT)
-        if changed is not None and workflow.scheduled_text_changed(obj):
+        if changed is not None and workflow.scheduled_piece_changed(obj):
             self.message_user(
                 request,
                 f"“{obj.issue}”的签发已撤销：签发后改了稿件文字，需总编辑重新签发。",

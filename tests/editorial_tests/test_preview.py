@@ -47,6 +47,8 @@ def test_an_unpublished_piece_is_shown_in_the_article_layout_with_the_banner(
 
     assert "预览，未发布" in page
     assert 'class="story"' in page and "正文第二段。" in page  # the reader's article template
+    # A printed preview names the address readers will use, not the admin's.
+    assert f"本文网址：http://testserver/articles/{piece.pk}/" in page
 
 
 def test_a_published_piece_has_no_unpublished_banner(client, editor):

@@ -193,3 +193,38 @@ def test_saving_a_scheduled_piece_unchanged_keeps_the_sign_off(client, chief, de
 
     issue.refresh_from_db()
     assert issue.signed_off_at is not None
+
+
+def test_changing_a_scheduled_pieces_photo_after_sign_off_needs_a_new_sign_off(
+    chief, desk, settings
+):
+    from articles.models import Photo
+
+    issue = placed_issue(desk)
+    settings.KFQ_REVIEW_LEVELS = 3
+    piece = issue.articles.get()
+    photo = Photo.objects.create(article=piece, caption="园区全景")
+    workflow.sign_off_issue(issue=issue, by=chief)
+
+    photo.caption = "园区全景（资料图）"
+    photo.save()
+
+    issue.refresh_from_db()
+    assert issue.signed_off_at is None
+    workflow.sign_off_issue(issue=issue, by=chief)
+    photo.delete()
+    issue.refresh_from_db()
+    assert issue.signed_off_at is None
+
+
+def test_a_photo_change_on_a_piece_of_another_issue_keeps_the_sign_off(chief, desk):
+    from articles.models import Photo
+
+    issue = placed_issue(desk)
+    workflow.sign_off_issue(issue=issue, by=chief)
+    elsewhere = scheduled_piece(desk, make_issue())
+
+    Photo.objects.create(article=elsewhere, caption="别的稿件的图片")
+
+    issue.refresh_from_db()
+    assert issue.signed_off_at is not None
