@@ -1,6 +1,7 @@
 """The coverage grid: zones down, themes or months across, each cell the zone's pieces, shaded
 like a heat map; and the zones gone silent, for commissioning pieces (约稿)."""
 
+import datetime
 from dataclasses import dataclass
 
 from . import figures
@@ -44,6 +45,7 @@ class Coverage:
     by_month: Grid
     silent: list[SilentZone]
     silent_months: int
+    silent_as_of: datetime.date
 
 
 def heat(pieces: int, busiest: int) -> int:
@@ -95,4 +97,5 @@ def coverage_of(report: ReportFilter, *, basis: DateBasis, silent_months: int, t
         ),
         silent=figures.silent_zones(report, months=silent_months, today=today),
         silent_months=silent_months,
+        silent_as_of=figures.silent_as_of(report, today),
     )

@@ -12,12 +12,10 @@ archive's size: one per table of figures.
 import calendar
 import datetime
 import math
-import statistics
 from dataclasses import dataclass, field, replace
 
 from django.db import models
-from django.db.models import Count, Max, Min, Prefetch, Q
-from django.db.models.functions import TruncMonth, TruncYear
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from articles.models import (
@@ -32,6 +30,8 @@ from articles.models import (
 )
 from editorial.workflow import REVIEW_STAGES
 from zones.models import City, Zone
+
+from .days import DayNumber, LocalDayNumber, MonthOf, first_day_of
 
 # The moves that are an editor's decision on a submitted piece; the first of them ends the wait
 # that "days to first decision" measures.
@@ -112,8 +112,10 @@ class ReportFilter:
         return Article.objects.filter(self.matches())
 
     def zones(self):
-        """The zones the filter's city or zone chooses (every confirmed zone without either)."""
-        chosen = Zone.objects.confirmed()
+        """The zones the filter's city or zone chooses (without either, every zone of the
+        registry, and any zone not yet confirmed that has a piece in the period)."""
+        with_pieces = self.pieces().filter(self.counted_in_period()).values("zone")
+        chosen = Zone.objects.filter(Q(confirmed=True) | Q(pk__in=with_pieces))
         if self.city:
             chosen = chosen.filter(city=self.city)
         if self.zone_id:
@@ -347,8 +349,10 @@ class TimeStep:
     def name(self) -> str:
         return "年" if self.by_year else "月"
 
-    def truncate(self, field: str):
-        return TruncYear(field) if self.by_year else TruncMonth(field)
+    def truncate(self, field: str, *, local: bool):
+        """The step of a date field, or of a moment (local=True) in the site's time zone, as a
+        key that `first_day_of` turns back into the step's first day."""
+        return MonthOf(field, local=local, by_year=self.by_year)
 
     def steps(self, report: ReportFilter, counted: set[datetime.date]) -> list[datetime.date]:
         """Every step of the period; year by year, from the first year with a count, so that a
@@ -370,20 +374,20 @@ def by_month(report: ReportFilter) -> Breakdown:
     pieces = report.pieces().order_by()
     submitted = (
         pieces.filter(report.submitted_in_period())
-        .annotate(step=step.truncate("submitted_at"))
+        .annotate(step=step.truncate("submitted_at", local=True))
         .values("step")
         .annotate(pieces=Count("pk"))
         .values_list("step", "pieces")
     )
     published = (
         pieces.filter(report.published_in_period())
-        .annotate(step=step.truncate("issue__date"))
+        .annotate(step=step.truncate("issue__date", local=False))
         .values("step")
         .annotate(pieces=Count("pk"))
         .values_list("step", "pieces")
     )
-    submitted = {_as_date(day): count for day, count in submitted}
-    published = {_as_date(day): count for day, count in published}
+    submitted = {first_day_of(key): count for key, count in submitted}
+    published = {first_day_of(key): count for key, count in published}
     return Breakdown(
         f"按{step.name}",
         "年份" if step.by_year else "月份",
@@ -392,11 +396,6 @@ def by_month(report: ReportFilter) -> Breakdown:
             for day in step.steps(report, {*submitted, *published})
         ],
     )
-
-
-def _as_date(value) -> datetime.date:
-    # A truncated datetime comes back as an aware datetime, a truncated date as a date.
-    return timezone.localtime(value).date() if isinstance(value, datetime.datetime) else value
 
 
 @dataclass(frozen=True)
@@ -411,49 +410,74 @@ class Turnaround:
     percentile_90: int | None
 
     @classmethod
-    def of(cls, label: str, basis: DateBasis, days: list[int]) -> "Turnaround":
-        if not days:
+    def of(cls, label: str, basis: DateBasis, waits: dict[int, int]) -> "Turnaround":
+        """`waits` counts the pieces by the days they waited: {days: pieces}."""
+        total = sum(waits.values())
+        if not total:
             return cls(label, basis, 0, None, None)
-        ordered = sorted(days)
-        rank = math.ceil(0.9 * len(ordered))
-        return cls(label, basis, len(ordered), statistics.median(ordered), ordered[rank - 1])
+        ordered = sorted(waits.items())
+
+        def nth(rank: int) -> int:
+            # The rank-th smallest wait (1-based), walking the counts rather than a list of
+            # every piece's days.
+            seen = 0
+            for days, pieces in ordered:
+                seen += pieces
+                if seen >= rank:
+                    return days
+            raise ValueError(rank)
+
+        middle = (total + 1) // 2
+        median = nth(middle) if total % 2 else (nth(middle) + nth(middle + 1)) / 2
+        return cls(label, basis, total, median, nth(math.ceil(0.9 * total)))
 
 
 def turnaround(report: ReportFilter) -> list[Turnaround]:
     """Days from submission to the first decision (pieces first decided in the period) and to
     publication (pieces printed in the period's issues).
 
-    Percentiles are not an aggregate every supported database has (SQLite lacks one), so each
-    query returns only the period's pairs of dates and Python takes the median and percentile.
+    Percentiles are not an aggregate every supported database has (SQLite lacks one), so the
+    database counts the pieces by days waited (a few dozen rows, however many pieces) and
+    Python takes the median and the percentile from those counts.
     """
     first_moment, after = report.moments()
-    # Only pieces with a decision in the period can have had their first one in it; the
-    # (to_status, at) index finds them, and the minimum is then taken over theirs alone.
-    decided_in_period = ArticleTransition.objects.filter(
-        to_status__in=DECISIONS, at__gte=first_moment, at__lt=after
-    ).values("article")
-    first_decisions = (
-        report.pieces()
-        .filter(pk__in=decided_in_period, submitted_at__isnull=False)
-        .order_by()  # Meta.ordering would join the issue and group by its date
-        .annotate(decided_at=Min("transitions__at", filter=Q(transitions__to_status__in=DECISIONS)))
-        .filter(decided_at__gte=first_moment, decided_at__lt=after)
-        .values_list("submitted_at", "decided_at")
+    # A first decision is a decision in the period with none before it: the (to_status, at)
+    # index finds the period's decisions, the (article, at) index any earlier one.
+    earlier_decision = ArticleTransition.objects.filter(
+        article=OuterRef("article"), to_status__in=DECISIONS, at__lt=OuterRef("at")
     )
-    to_decision = [
-        (_local_day(decided) - _local_day(submitted)).days for submitted, decided in first_decisions
-    ]
-    printed = (
-        report.pieces()
-        .filter(report.published_in_period(), submitted_at__isnull=False)
-        .order_by()
-        .values_list("submitted_at", "issue__date")
+    first_decisions = ArticleTransition.objects.filter(
+        report.matches("article__"),
+        ~Exists(earlier_decision),
+        to_status__in=DECISIONS,
+        at__gte=first_moment,
+        at__lt=after,
+        article__submitted_at__isnull=False,
     )
-    to_print = [(issue_date - _local_day(submitted)).days for submitted, issue_date in printed]
+    to_decision = _count_by_days(
+        first_decisions, LocalDayNumber("at") - LocalDayNumber("article__submitted_at"), "article"
+    )
+    to_print = _count_by_days(
+        report.pieces().filter(report.published_in_period(), submitted_at__isnull=False),
+        DayNumber("issue__date") - LocalDayNumber("submitted_at"),
+    )
     return [
         Turnaround.of("投稿至首次决定", DateBasis.DECIDED, to_decision),
         Turnaround.of("投稿至刊发", DateBasis.ISSUE, to_print),
     ]
+
+
+def _count_by_days(rows, wait, piece="pk") -> dict[int, int]:
+    """{days waited: pieces}; `wait` is a difference of two day numbers (reports.days), `piece`
+    the piece each row is of."""
+    rows = (
+        rows.order_by()  # Meta.ordering would join the issue and group by its date
+        .annotate(wait=wait)
+        .values("wait")
+        .annotate(pieces=Count(piece, distinct=piece != "pk"))
+        .values_list("wait", "pieces")
+    )
+    return dict(rows)
 
 
 def _local_day(moment: datetime.datetime) -> datetime.date:
@@ -465,11 +489,12 @@ def coverage_counts(report: ReportFilter, column: str, basis: DateBasis) -> dict
     "theme" or "step" (the month, or the year for a long period: TimeStep). One grouped query."""
     pieces = report.pieces().filter(report.in_period(basis)).order_by()
     if column == "step":
-        day = "submitted_at" if basis == DateBasis.SUBMITTED else "issue__date"
-        pieces = pieces.annotate(step=TimeStep.of(report).truncate(day))
+        by_submission = basis == DateBasis.SUBMITTED
+        day = "submitted_at" if by_submission else "issue__date"
+        pieces = pieces.annotate(step=TimeStep.of(report).truncate(day, local=by_submission))
     rows = pieces.values("zone", column).annotate(pieces=Count("pk"))
     return {
-        (row["zone"], _as_date(row[column]) if column == "step" else row[column]): row["pieces"]
+        (row["zone"], first_day_of(row[column]) if column == "step" else row[column]): row["pieces"]
         for row in rows
     }
 
@@ -488,18 +513,31 @@ class SilentZone:
 
 
 def silent_zones(report: ReportFilter, *, months: int, today: datetime.date) -> list[SilentZone]:
-    """Zones that have sent nothing for `months` months before `today`, with the contributors
-    of each who have a login (the correspondents) to ask for pieces (约稿).
+    """Zones that sent nothing in the `months` months up to the period's end (today, if the
+    period runs on), with the contributors of each who have a login (the correspondents) to ask
+    for pieces (约稿).
 
     A piece is sent on its submission date; a piece of the printed archive, never submitted
-    online, on its issue's date. Two queries: the zones, and their correspondents.
+    online, on its issue's date. Two queries: the silent zones, found zone by zone through the
+    (zone, submitted_at) and (zone, issue) indexes, with their last piece; and their
+    correspondents.
     """
-    cutoff = _months_before(today, months)
+    as_of = silent_as_of(report, today)
+    since = ReportFilter(_months_before(as_of, months), as_of)
+    first_moment, after = since.moments()
+    sent = Article.objects.filter(zone=OuterRef("pk"))
+    recent_issues = Issue.objects.filter(date__range=(since.start, since.end)).values("pk")
     zones = (
         report.zones()
+        .filter(
+            ~Exists(sent.filter(submitted_at__gte=first_moment, submitted_at__lt=after)),
+            ~Exists(sent.filter(issue__in=recent_issues)),
+        )
         .annotate(
-            last_submitted=Max("articles__submitted_at"),
-            last_printed=Max("articles__issue__date"),
+            last_submitted=Max(
+                "articles__submitted_at", filter=Q(articles__submitted_at__lt=after)
+            ),
+            last_printed=Max("articles__issue__date", filter=Q(articles__issue__date__lte=as_of)),
         )
         .prefetch_related(
             Prefetch(
@@ -516,9 +554,13 @@ def silent_zones(report: ReportFilter, *, months: int, today: datetime.date) -> 
             zone.last_printed,
         ]
         last_sent = max((day for day in days if day), default=None)
-        if last_sent is None or last_sent < cutoff:
-            silent.append(SilentZone(zone, last_sent, zone.correspondents))
+        silent.append(SilentZone(zone, last_sent, zone.correspondents))
     return sorted(silent, key=lambda s: (s.last_sent or datetime.date.min, s.zone.official_name))
+
+
+def silent_as_of(report: ReportFilter, today: datetime.date) -> datetime.date:
+    """The day silence is counted back from: the period's end, or today if it is not over."""
+    return min(report.end, today)
 
 
 def _last_day_of(day: datetime.date) -> datetime.date:

@@ -18,6 +18,14 @@ class Migration(migrations.Migration):
             index=models.Index(fields=['submitted_at'], name='article_submitted_at_idx'),
         ),
         migrations.AddIndex(
+            model_name='article',
+            index=models.Index(fields=['zone', 'submitted_at'], name='article_zone_submitted_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='article',
+            index=models.Index(fields=['zone', 'issue'], name='article_zone_issue_idx'),
+        ),
+        migrations.AddIndex(
             model_name='articletransition',
             index=models.Index(fields=['to_status', 'at'], name='transition_status_at_idx'),
         ),

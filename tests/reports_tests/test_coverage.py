@@ -12,7 +12,7 @@ from tests.error_pages import FORBIDDEN_TEXT
 from tests.factories import make_correspondent, make_editor, make_zone
 from tests.roles import ROLES
 
-from .helpers import QUARTER_END, QUARTER_START, second_quarter_archive
+from .helpers import QUARTER_END, QUARTER_START, local, second_quarter_archive, submitted_piece
 
 pytestmark = pytest.mark.django_db
 
@@ -80,16 +80,38 @@ def test_silent_zones_with_their_correspondents(archive):
     never = make_zone(official_name="丙经济开发区", short_name="丙开发区")
     make_correspondent("datong_corr", zone=archive["datong"], name="乙区通讯员")
 
-    silent = figures.silent_zones(QUARTER, months=1, today=MID_JULY)
+    year_so_far = ReportFilter(QUARTER_START, datetime.date(2025, 12, 31))
+    silent = figures.silent_zones(year_so_far, months=1, today=MID_JULY)
 
-    # 甲 sent p5 on 28 June; 乙's last piece was printed on 5 June, before 15 June.
+    # The year runs on, so silence counts back from today, 15 July: 甲 sent p5 on 28 June;
+    # 乙's last piece was printed on 5 June, before 15 June.
     assert [(s.zone, s.last_sent) for s in silent] == [
         (never, None),
         (archive["datong"], datetime.date(2025, 6, 5)),
     ]
     # 乙作者 has no login: only the correspondent is listed.
     assert [person.name for person in silent[1].correspondents] == ["乙区通讯员"]
-    assert figures.silent_zones(QUARTER, months=6, today=MID_JULY) == [silent[0]]
+    assert figures.silent_zones(year_so_far, months=6, today=MID_JULY) == [silent[0]]
+
+
+def test_silence_counts_back_from_the_end_of_a_past_period(archive):
+    # A month back from 30 June: 乙's piece printed on 5 June counts, whatever today is.
+    silent = figures.silent_zones(QUARTER, months=1, today=datetime.date(2026, 11, 29))
+
+    assert silent == []
+    assert figures.silent_as_of(QUARTER, datetime.date(2026, 11, 29)) == QUARTER_END
+    assert figures.silent_as_of(QUARTER, MID_JULY.replace(month=5)) == MID_JULY.replace(month=5)
+
+
+def test_a_zone_not_yet_confirmed_shows_in_the_grid_when_it_sent_pieces(archive):
+    found = make_zone(official_name="导入时发现的开发区", short_name="新发现区", confirmed=False)
+    make_zone(official_name="另一个未核实的开发区", confirmed=False)
+    submitted_piece(submitted_at=local(2025, 5, 20), zone=found)
+
+    coverage = coverage_of(QUARTER, basis=DateBasis.SUBMITTED, silent_months=1, today=MID_JULY)
+
+    shown = [row.zone for row in coverage.by_theme.rows]
+    assert "新发现区" in shown and "另一个未核实的开发区" not in shown
 
 
 def test_months_before_keeps_the_day_within_the_month():
@@ -117,17 +139,21 @@ def test_the_page_shows_grids_and_whom_to_ask(client, archive, django_assert_num
     make_correspondent("datong_corr", zone=archive["datong"], name="乙区通讯员", email="yi@kfq.cn")
     query = {**SECOND_QUARTER, "silent_months": "36"}
 
-    # session, user, 编辑 group (3); zones, themes, two grids (4); silent zones and their
-    # correspondents (2); the app list's permissions (2); the form's zone and theme choices (2)
-    with django_assert_num_queries(13):
+    # session, user, 编辑 group (3); zones, themes, two grids (4); silent zones (1; their
+    # correspondents are one more when any is silent); the app list's permissions (2); the
+    # form's zone and theme choices (2)
+    with django_assert_num_queries(12):
         html = client.get(reverse(URL_NAME), query).content.decode()
 
     assert '<td class="num heat-5">1</td>' in html
     assert html.count("按出版日期（刊期日期）统计；颜色越深，稿件越多。") == 2
     assert "36个月以上没有来稿的开发区（0个）" in html
 
-    # Today is after 2025: in the last month neither zone sent anything.
-    html = client.get(reverse(URL_NAME), {**query, "silent_months": "1"}).content.decode()
-    assert "1个月以上没有来稿的开发区（2个）" in html
+    # A month back from 31 July: 甲 has sent nothing since 28 June, 乙 since 5 June.
+    april_to_july = {"period": "custom", "start": "2025-04-01", "end": "2025-07-31"}
+    with django_assert_num_queries(13):
+        html = client.get(reverse(URL_NAME), {**april_to_july, "silent_months": "1"})
+    html = html.content.decode()
+    assert "截至2025年7月31日，1个月以上没有来稿的开发区（2个）" in html
     assert '乙区通讯员，邮箱 <a href="mailto:yi@kfq.cn">yi@kfq.cn</a>' in html
     assert "<td>2025年6月28日</td>" in html and "尚无通讯员账号" in html  # 甲's last piece

@@ -2,13 +2,14 @@
 quarter of 2025 (1 April – 30 June)."""
 
 import datetime
+from collections import Counter
 
 import pytest
 
 from articles.models import Genre, Status
 from reports import figures
 from reports.figures import DateBasis, ReportFilter, Row
-from tests.factories import make_article
+from tests.factories import make_article, make_issue
 
 from .helpers import QUARTER_END, QUARTER_START, local, second_quarter_archive, submitted_piece
 
@@ -117,11 +118,20 @@ def test_turnaround_of_an_empty_period():
 
 
 def test_percentile_by_nearest_rank():
-    ten_pieces = figures.Turnaround.of("t", DateBasis.ISSUE, list(range(1, 11)))
-    eleven = figures.Turnaround.of("t", DateBasis.ISSUE, list(range(1, 12)))
+    ten_pieces = figures.Turnaround.of("t", DateBasis.ISSUE, Counter(range(1, 11)))
+    eleven = figures.Turnaround.of("t", DateBasis.ISSUE, Counter(range(1, 12)))
 
     assert (ten_pieces.median, ten_pieces.percentile_90) == (5.5, 9)
     assert (eleven.median, eleven.percentile_90) == (6, 10)
+
+
+def test_median_and_percentile_from_counts_of_equal_waits():
+    # Seven pieces: 2, 2, 2, 2, 3, 9, 9 days.
+    waits = figures.Turnaround.of("t", DateBasis.ISSUE, {9: 2, 2: 4, 3: 1})
+
+    assert (waits.pieces, waits.median, waits.percentile_90) == (7, 2, 9)
+    even = figures.Turnaround.of("t", DateBasis.ISSUE, {1: 2, 4: 2})
+    assert even.median == 2.5
 
 
 def test_months_between_covers_partial_months():
@@ -158,3 +168,19 @@ def test_periods_count_by_the_moment_in_the_sites_time_zone():
         "2025-04-01T00:00:00+08:00",
         "2025-07-01T00:00:00+08:00",
     )
+
+
+def test_turnaround_counts_calendar_days_in_beijing_time():
+    # 23:50 and 00:10 the next morning in Beijing are the same day in UTC (15:50 and 16:10).
+    issue = make_issue(date=datetime.date(2025, 4, 3))
+    submitted_piece(
+        submitted_at=local(2025, 4, 1, 23, 50),
+        moves=[(Status.ACCEPTED, local(2025, 4, 2, 0, 10))],
+        issue=issue,
+        status=Status.PUBLISHED,
+    )
+
+    to_decision, to_print = figures.turnaround(QUARTER)
+
+    assert (to_decision.pieces, to_decision.median) == (1, 1)
+    assert (to_print.pieces, to_print.median) == (1, 2)
