@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from reports.live_points import standing_of
-from reports.models import LivePoints
+from awards.live_points import standing_of
+from awards.models import LivePoints
 from tests.error_pages import FORBIDDEN_TEXT
 from tests.factories import make_article, make_correspondent, make_issue
 from tests.roles import ROLES
@@ -88,7 +88,7 @@ def test_only_editors_switch_it(client, people, role):
     if people[role]:
         client.force_login(people[role])
 
-    url = reverse("admin:reports_livepoints_change", args=[1])
+    url = reverse("admin:awards_livepoints_change", args=[1])
     response = client.post(url, {"shown_to_correspondents": "on"})
 
     shown = LivePoints.shown()
