@@ -1,4 +1,4 @@
-"""The editors' statistics pages in the admin, and the switch for the correspondents' running
-score; editors only, by role (editorial.admin.access)."""
+"""The editors' statistics pages and public bulletins in the admin; editors only, by role
+(editorial.admin.access)."""
 
-from . import live_points, public_bulletins, statistics  # noqa: F401  (registers the ModelAdmins)
+from . import public_bulletins, statistics  # noqa: F401  (registers the ModelAdmins)

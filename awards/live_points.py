@@ -1,11 +1,11 @@
 """A correspondent's own place in the year's running ranking, under the rubric the year-end
-ranking uses (awards.report), when the editors show it (reports.models.LivePoints)."""
+ranking uses (awards.report), when the editors show it (awards.models.LivePoints)."""
 
 from dataclasses import dataclass
 from fractions import Fraction
 
-from awards.report import year_report
-from awards.scoring import format_points
+from .report import year_report
+from .scoring import format_points
 
 
 @dataclass(frozen=True)

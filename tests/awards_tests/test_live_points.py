@@ -7,10 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from reports.live_points import standing_of
-from reports.models import LivePoints
+from awards.live_points import standing_of
+from awards.models import LivePoints
 from tests.error_pages import FORBIDDEN_TEXT
-from tests.factories import make_article, make_correspondent, make_issue
+from tests.factories import make_article, make_correspondent, make_editor, make_issue
 from tests.roles import ROLES
 
 pytestmark = pytest.mark.django_db
@@ -88,7 +88,7 @@ def test_only_editors_switch_it(client, people, role):
     if people[role]:
         client.force_login(people[role])
 
-    url = reverse("admin:reports_livepoints_change", args=[1])
+    url = reverse("admin:awards_livepoints_change", args=[1])
     response = client.post(url, {"shown_to_correspondents": "on"})
 
     shown = LivePoints.shown()
@@ -100,3 +100,43 @@ def test_only_editors_switch_it(client, people, role):
         assert not shown
     else:
         assert response.status_code == 302 and shown
+
+
+@pytest.fixture
+def without_the_row():
+    """As after a flush (TransactionTestCase, serialized rollback): the migration's row is gone."""
+    LivePoints.objects.all().delete()
+
+
+def test_the_list_opens_the_one_rows_form(client, without_the_row):
+    client.force_login(make_editor())
+
+    response = client.get(reverse("admin:awards_livepoints_changelist"), follow=True)
+
+    change_url = reverse("admin:awards_livepoints_change", args=[1])
+    assert response.redirect_chain == [(change_url, 302)]
+    assert "通讯员可见" in response.content.decode()
+
+
+def test_editors_switch_it_on_after_a_flush(client, without_the_row):
+    client.force_login(make_editor())
+
+    url = reverse("admin:awards_livepoints_change", args=[1])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"shown_to_correspondents": "on"})
+
+    assert response.status_code == 302 and LivePoints.shown()
+    assert LivePoints.objects.count() == 1
+
+
+@pytest.mark.parametrize("role", ["anonymous", "correspondent", "staff"])
+def test_the_list_is_closed_to_others_and_leaves_the_database_alone(
+    client, people, role, without_the_row
+):
+    if people[role]:
+        client.force_login(people[role])
+
+    response = client.get(reverse("admin:awards_livepoints_changelist"))
+
+    assert response.status_code == (403 if role == "staff" else 302)
+    assert not LivePoints.objects.exists()
