@@ -7,6 +7,9 @@ from .charts import BarChart, bar_chart
 from .figures import Breakdown, ReportFilter, StageCounts, Turnaround
 
 SERIES = ["投稿", "刊发"]
+# A table longer than this (a year has two thousand authors) shows its first rows on the page;
+# the XLSX export has them all.
+MOST_TABLE_ROWS = 50
 
 
 @dataclass(frozen=True)
@@ -15,6 +18,14 @@ class Section:
 
     breakdown: Breakdown
     chart: BarChart
+
+    @property
+    def shown_rows(self):
+        return self.breakdown.rows[:MOST_TABLE_ROWS]
+
+    @property
+    def left_out(self) -> int:
+        return max(0, len(self.breakdown.rows) - MOST_TABLE_ROWS)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from editorial.admin.access import EditorsOnlyAdmin
 
 from ..bulletin import bulletin_of, public_bulletin, publish_bulletin, withdraw_bulletin
 from ..coverage import coverage_of
-from ..export import bulletin_xlsx
+from ..export import bulletin_xlsx, statistics_xlsx
 from ..forms import CoverageFilterForm, ReportFilterForm, ZoneCardForm
 from ..models import EditorialStatistics
 from ..report_card import report_card_of
@@ -33,6 +33,11 @@ class StatisticsAdmin(EditorsOnlyAdmin):
                 "",
                 self.editor_view(self.statistics_view),
                 name="reports_editorialstatistics_changelist",
+            ),
+            path(
+                "statistics.xlsx",
+                self.editor_view(self.statistics_xlsx_view),
+                name="reports_editorialstatistics_xlsx",
             ),
             path(
                 "coverage/",
@@ -71,6 +76,16 @@ class StatisticsAdmin(EditorsOnlyAdmin):
                 request, "采编统计", form=form, statistics=statistics, tab="statistics"
             ),
         )
+
+    def statistics_xlsx_view(self, request):
+        form = ReportFilterForm.from_query(request.GET)
+        if not form.is_valid():
+            return self.statistics_view(request)
+        statistics = statistics_of(form.report_filter())
+        name = f"采编统计（{statistics.report.period_label}）.xlsx"
+        response = HttpResponse(statistics_xlsx(statistics), content_type=XLSX)
+        response["Content-Disposition"] = content_disposition_header(True, name)
+        return response
 
     def coverage_view(self, request):
         form = CoverageFilterForm.from_query(request.GET)

@@ -2,9 +2,11 @@
 fixed number of queries."""
 
 import datetime
+import io
 
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from articles.models import Status
 from tests.error_pages import FORBIDDEN_TEXT
@@ -143,3 +145,66 @@ def test_the_years_running_scores_are_one_click_away(editor_client):
         f'href="{reverse("admin:awards_credit_changelist")}?year={year}">年度积分排名（实时）'
         in html
     )
+
+
+XLSX_URL_NAME = "admin:reports_editorialstatistics_xlsx"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_xlsx_is_for_editors_only(client, people, role):
+    if people[role]:
+        client.force_login(people[role])
+
+    response = client.get(reverse(XLSX_URL_NAME), SECOND_QUARTER)
+
+    want = EXPECTED[role]
+    if want == ADMIN_LOGIN:
+        assert response.status_code == 302 and response.url.startswith(reverse("admin:login"))
+    else:
+        assert response.status_code == want
+    if want == OK:
+        assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_the_xlsx_has_every_table_with_every_row_and_no_formula(editor_client):
+    second_quarter_archive()
+    issue = make_issue(date=datetime.date(2025, 6, 19))
+    for number in range(55):
+        make_article(issue=issue, authors=[make_contributor(name=f"作者{number:02}")])
+    make_article(issue=issue, authors=[make_contributor(name='=HYPERLINK("http://x")')])
+
+    response = editor_client.get(reverse(XLSX_URL_NAME), SECOND_QUARTER)
+
+    assert "attachment" in response["Content-Disposition"]
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames == [
+        "各环节稿件数",
+        "处理周期",
+        "按月",
+        "按市",
+        "按开发区",
+        "按作者（通讯员）",
+        "按体裁",
+        "按征稿主题",
+    ]
+    stages = list(workbook["各环节稿件数"].iter_rows(min_row=4, values_only=True))
+    assert stages[0] == ("投稿", 4, "按投稿日期统计")
+    assert stages[-1][:2] == ("录用率（%）", 66.7)
+    authors = list(workbook["按作者（通讯员）"].iter_rows(min_row=5, values_only=True))
+    assert len(authors) == 2 + 56  # the archive's two authors, and the 56 above
+    assert ('=HYPERLINK("http://x")', None, 0, 1) in authors
+    for sheet in workbook:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", f"{sheet.title}!{cell.coordinate}"
+
+
+def test_a_long_table_shows_its_first_rows_and_says_where_the_rest_are(editor_client):
+    issue = make_issue(date=datetime.date(2025, 6, 19))
+    for number in range(53):
+        make_article(issue=issue, authors=[make_contributor(name=f"作者{number:02}")])
+
+    html = editor_client.get(reverse(URL_NAME), SECOND_QUARTER).content.decode()
+
+    assert "表中列出前 50 行，另有 3 行见导出的表格（XLSX）。" in html
+    assert "作者49" in html and "作者50" not in html
