@@ -68,6 +68,9 @@ def test_editor_filters_statistics_opens_coverage_and_the_bulletin(
     admin_login(page, base, "bianji")
     page.get_by_role("link", name="采编统计").click()
     page.select_option("#id_period", "quarter")
+    # A quarter takes its year and number; the month and the two dates step aside.
+    expect(page.locator("#id_month")).to_be_hidden()
+    expect(page.locator("#id_start")).to_be_hidden()
     page.fill("#id_year", "2025")
     page.select_option("#id_quarter", "2")
     page.select_option("#id_city", "太原")
@@ -80,6 +83,12 @@ def test_editor_filters_statistics_opens_coverage_and_the_bulletin(
     expect(chart.locator("text", has_text=zone.display_name[:11])).to_have_count(1)
     expect(page.locator("figcaption").first).to_contain_text("按各自的日期计入")
     screenshot(page, "reports-1-statistics.png")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="下载全部表格（Excel，XLSX）").click()
+    assert download_info.value.suggested_filename == "采编统计（2025年第二季度）.xlsx"
+    download_info.value.save_as(tmp_path / "statistics.xlsx")
+    tables = openpyxl.load_workbook(tmp_path / "statistics.xlsx")
+    assert tables["各环节稿件数"]["B4"].value == 3  # 投稿, as on the page
 
     # 2. The coverage grid keeps the filter.
     page.get_by_role("link", name="来稿覆盖", exact=True).click()
