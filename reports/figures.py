@@ -36,6 +36,9 @@ from .days import DayNumber, LocalDayNumber, MonthOf, first_day_of
 # The moves that are an editor's decision on a submitted piece; the first of them ends the wait
 # that "days to first decision" measures.
 DECISIONS = (Status.REVISION, Status.ACCEPTED, Status.REJECTED)
+# Taking a piece out of an issue (撤出该期) also moves it to 已录用; that is the desk's move,
+# not a decision, and must not count as a second acceptance.
+UNSCHEDULED = Q(from_status=Status.SCHEDULED, to_status=Status.ACCEPTED)
 
 
 class DateBasis(models.TextChoices):
@@ -198,6 +201,7 @@ def stage_counts(report: ReportFilter) -> StageCounts:
             at__lt=report.moments()[1],
             to_status__in=[*DECISIONS, Status.WITHDRAWN],
         )
+        .exclude(UNSCHEDULED)
         .values("to_status")
         .annotate(pieces=Count("article", distinct=True))
         .values_list("to_status", "pieces")

@@ -184,3 +184,27 @@ def test_turnaround_counts_calendar_days_in_beijing_time():
 
     assert (to_decision.pieces, to_decision.median) == (1, 1)
     assert (to_print.pieces, to_print.median) == (1, 2)
+
+
+def test_taking_a_piece_out_of_an_issue_is_not_another_acceptance():
+    # Accepted in March, scheduled into an issue, then taken out of it (撤出该期) in April: the
+    # move back to 已录用 is the desk's, not a decision on the piece.
+    submitted_piece(
+        submitted_at=local(2025, 3, 1),
+        moves=[
+            (Status.ACCEPTED, local(2025, 3, 10)),
+            (Status.SCHEDULED, local(2025, 3, 20)),
+            (Status.ACCEPTED, local(2025, 4, 8)),
+        ],
+        status=Status.ACCEPTED,
+    )
+    submitted_piece(
+        submitted_at=local(2025, 4, 1),
+        moves=[(Status.REJECTED, local(2025, 4, 9))],
+        status=Status.REJECTED,
+    )
+
+    counts = figures.stage_counts(QUARTER)
+
+    assert (counts.accepted, counts.rejected) == (0, 1)
+    assert counts.acceptance_rate == 0
