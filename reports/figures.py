@@ -28,7 +28,7 @@ from articles.models import (
     Photo,
     Status,
 )
-from editorial.workflow import REVIEW_STAGES
+from editorial.workflow import AWAITING_EDITORS
 from zones.models import City, Zone
 
 from .days import DayNumber, LocalDayNumber, MonthOf, first_day_of
@@ -169,7 +169,7 @@ class StageCounts:
     def figures(self) -> list[Figure]:
         return [
             Figure("投稿", self.submitted, DateBasis.SUBMITTED),
-            Figure("审阅中", self.in_review, DateBasis.SUBMITTED),
+            Figure("待审", self.in_review, DateBasis.SUBMITTED),
             Figure("退修", self.sent_back, DateBasis.DECIDED),
             Figure("录用", self.accepted, DateBasis.DECIDED),
             Figure("不予采用", self.rejected, DateBasis.DECIDED),
@@ -181,8 +181,8 @@ class StageCounts:
 def stage_counts(report: ReportFilter) -> StageCounts:
     """Two queries: the pieces by submission and issue date, the decisions by their date.
 
-    "审阅中" is a piece submitted in the period that still waits in review today. A piece sent
-    back twice in the period counts once.
+    "待审" is a piece submitted in the period that still waits for an editor today, opened or
+    not (AWAITING_EDITORS). A piece sent back twice in the period counts once.
     """
     submitted = report.submitted_in_period()
     pieces = (
@@ -190,7 +190,7 @@ def stage_counts(report: ReportFilter) -> StageCounts:
         .filter(report.counted_in_period())
         .aggregate(
             submitted=Count("pk", filter=submitted),
-            in_review=Count("pk", filter=submitted & Q(status__in=REVIEW_STAGES)),
+            in_review=Count("pk", filter=submitted & Q(status__in=AWAITING_EDITORS)),
             published=Count("pk", filter=report.published_in_period()),
         )
     )
@@ -449,8 +449,8 @@ def turnaround(report: ReportFilter) -> list[Turnaround]:
     # index finds the period's decisions, the (article, at) index any earlier one.
     earlier_decision = ArticleTransition.objects.filter(
         article=OuterRef("article"), to_status__in=DECISIONS, at__lt=OuterRef("at")
-    )
-    first_decisions = ArticleTransition.objects.filter(
+    ).exclude(UNSCHEDULED)
+    first_decisions = ArticleTransition.objects.exclude(UNSCHEDULED).filter(
         report.matches("article__"),
         ~Exists(earlier_decision),
         to_status__in=DECISIONS,
