@@ -37,16 +37,6 @@ class Statistics:
     turnaround: list[Turnaround]
 
 
-BREAKDOWNS = (
-    figures.by_month,
-    figures.by_city,
-    figures.by_zone,
-    figures.by_author,
-    figures.by_genre,
-    figures.by_theme,
-)
-
-
 def section_of(breakdown: Breakdown) -> Section:
     rows = [(row.label, [row.submitted, row.published]) for row in breakdown.rows]
     return Section(breakdown, bar_chart(breakdown.title, SERIES, rows))
@@ -54,7 +44,16 @@ def section_of(breakdown: Breakdown) -> Section:
 
 def statistics_of(report: ReportFilter) -> Statistics:
     stages = figures.stage_counts(report)
-    sections = [section_of(figure(report)) for figure in BREAKDOWNS]
+    tally = figures.Tally.of(report)
+    breakdowns = [
+        figures.by_month(report),
+        figures.by_city(tally),
+        figures.by_zone(tally),
+        figures.by_author(report),
+        figures.by_genre(tally),
+        figures.by_theme(tally),
+    ]
+    sections = [section_of(breakdown) for breakdown in breakdowns]
     return Statistics(
         report=report,
         stages=stages,

@@ -9,7 +9,8 @@ import pytest
 from articles.models import Genre, Status
 from reports import figures
 from reports.figures import DateBasis, ReportFilter, Row
-from tests.factories import make_article, make_issue
+from tests.factories import make_article, make_issue, make_zone
+from zones.models import City
 
 from .helpers import QUARTER_END, QUARTER_START, local, second_quarter_archive, submitted_piece
 
@@ -79,15 +80,27 @@ def test_days_are_counted_in_the_sites_time_zone():
 
 
 def test_breakdowns_by_zone_city_author_genre_and_theme(archive):
-    assert figures.by_zone(QUARTER).rows == [Row("乙经开区", 1, 2), Row("甲经开区", 3, 1)]
-    assert figures.by_city(QUARTER).rows == [Row("大同市", 1, 2), Row("太原市", 3, 1)]
+    assert figures.by_zone(figures.Tally.of(QUARTER)).rows == [
+        Row("乙经开区", 1, 2),
+        Row("甲经开区", 3, 1),
+    ]
+    assert figures.by_city(figures.Tally.of(QUARTER)).rows == [
+        Row("大同市", 1, 2),
+        Row("太原市", 3, 1),
+    ]
     # p2 is co-written: both its authors count it.
     assert figures.by_author(QUARTER).rows == [
         Row("甲作者", 2, 1, note="甲经开区"),
         Row("乙作者", 2, 0, note="乙经开区"),
     ]
-    assert figures.by_genre(QUARTER).rows == [Row("消息", 3, 3), Row("通讯", 1, 0)]
-    assert figures.by_theme(QUARTER).rows == [Row("未选主题", 4, 2), Row("营商环境", 0, 1)]
+    assert figures.by_genre(figures.Tally.of(QUARTER)).rows == [
+        Row("消息", 3, 3),
+        Row("通讯", 1, 0),
+    ]
+    assert figures.by_theme(figures.Tally.of(QUARTER)).rows == [
+        Row("未选主题", 4, 2),
+        Row("营商环境", 0, 1),
+    ]
 
 
 def test_the_months_of_the_period_in_order_each_by_its_own_date(archive):
@@ -146,8 +159,8 @@ def test_a_piece_without_a_zone_is_counted_under_its_own_label():
     make_article(zone=None, status=Status.SUBMITTED)
     submitted_piece(submitted_at=local(2025, 4, 3), zone=None, status=Status.SUBMITTED)
 
-    assert figures.by_zone(QUARTER).rows == [Row("未标开发区", 1, 0)]
-    assert figures.by_city(QUARTER).rows == [Row("未标市", 1, 0)]
+    assert figures.by_zone(figures.Tally.of(QUARTER)).rows == [Row("未标开发区", 1, 0)]
+    assert figures.by_city(figures.Tally.of(QUARTER)).rows == [Row("未标市", 1, 0)]
 
 
 def test_a_long_period_is_a_series_of_years_from_the_first_with_pieces(archive):
@@ -229,3 +242,14 @@ def test_taking_a_piece_out_of_an_issue_does_not_end_its_wait_for_a_decision():
     to_decision, _ = figures.turnaround(QUARTER)
 
     assert to_decision.pieces == 0
+
+
+def test_two_zones_of_the_same_short_name_are_two_rows():
+    for city in (City.TAIYUAN, City.DATONG):
+        zone = make_zone(official_name=f"{city.label}高新区", short_name="高新区", city=city)
+        submitted_piece(submitted_at=local(2025, 5, 3), zone=zone)
+
+    tally = figures.Tally.of(QUARTER)
+
+    assert figures.by_zone(tally).rows == [Row("高新区", 1, 0), Row("高新区", 1, 0)]
+    assert figures.by_city(tally).rows == [Row("大同市", 1, 0), Row("太原市", 1, 0)]
