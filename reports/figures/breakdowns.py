@@ -165,6 +165,12 @@ class TimeStep:
         key that `first_day_of` turns back into the step's first day."""
         return MonthOf(field, local=local, by_year=self.by_year)
 
+    def of_piece(self, basis: DateBasis):
+        """The step a piece counts in by `basis`: its submission's (a moment) or its issue's."""
+        if basis == DateBasis.SUBMITTED:
+            return self.truncate("submitted_at", local=True)
+        return self.truncate("issue__date", local=False)
+
     def steps(self, report: ReportFilter, counted: set[datetime.date]) -> list[datetime.date]:
         """Every step of the period; year by year, from the first year with a count, so that a
         period reaching back before the archive starts does not list empty years."""
@@ -182,23 +188,20 @@ def by_month(report: ReportFilter) -> Breakdown:
     """The time series, month by month (year by year for a long period): two grouped queries,
     since each count is by its own date."""
     step = TimeStep.of(report)
-    pieces = report.pieces().order_by()
-    submitted = (
-        pieces.filter(report.submitted_in_period())
-        .annotate(step=step.truncate("submitted_at", local=True))
-        .values("step")
-        .annotate(pieces=Count("pk"))
-        .values_list("step", "pieces")
-    )
-    published = (
-        pieces.filter(report.published_in_period())
-        .annotate(step=step.truncate("issue__date", local=False))
-        .values("step")
-        .annotate(pieces=Count("pk"))
-        .values_list("step", "pieces")
-    )
-    submitted = {first_day_of(key): count for key, count in submitted}
-    published = {first_day_of(key): count for key, count in published}
+
+    def per_step(basis):
+        rows = (
+            report.pieces()
+            .order_by()
+            .filter(report.in_period(basis))
+            .annotate(step=step.of_piece(basis))
+            .values("step")
+            .annotate(pieces=Count("pk"))
+            .values_list("step", "pieces")
+        )
+        return {first_day_of(key): count for key, count in rows}
+
+    submitted, published = per_step(DateBasis.SUBMITTED), per_step(DateBasis.ISSUE)
     return Breakdown(
         f"按{step.name}",
         "年份" if step.by_year else "月份",

@@ -23,9 +23,7 @@ def coverage_counts(report: ReportFilter, column: str, basis: DateBasis) -> dict
     "theme" or "step" (the month, or the year for a long period: TimeStep). One grouped query."""
     pieces = report.pieces().filter(report.in_period(basis)).order_by()
     if column == "step":
-        by_submission = basis == DateBasis.SUBMITTED
-        day = "submitted_at" if by_submission else "issue__date"
-        pieces = pieces.annotate(step=TimeStep.of(report).truncate(day, local=by_submission))
+        pieces = pieces.annotate(step=TimeStep.of(report).of_piece(basis))
     rows = pieces.values("zone", column).annotate(pieces=Count("pk"))
     return {
         (row["zone"], first_day_of(row[column]) if column == "step" else row[column]): row["pieces"]
