@@ -39,11 +39,13 @@ Progress = Callable[[int, int], None]
 def document_of(article: Article) -> SearchEntry:
     """The article's index row.
 
-    The body terms also carry the zone's name, the printed zone label, the byline and the photo
-    captions, so that they are searchable.
+    The body terms also carry the zone's name, the printed zone label, the byline, the photo
+    captions and the issue's special-issue name (两会特刊 finds the pieces of that issue), so
+    that they are searchable.
     """
     title = "\n".join(part for part in (article.kicker, article.title, article.subtitle) if part)
     body_parts = [article.zone_label, article.zone.official_name if article.zone else ""]
+    body_parts.append(article.issue.title if article.issue else "")
     body_parts += article.paragraphs
     body_parts += [photo.caption for photo in article.photos.all()]
     body_parts.append(article.byline)
@@ -137,8 +139,9 @@ def _zones_merged(sender, keep, moved, **kwargs):
 
 @receiver(post_save, sender=Issue, dispatch_uid="search_issue_saved")
 def _issue_saved(sender, instance, created, raw=False, update_fields=None, **kwargs):
-    # Entries carry their issue's year; publishing an issue saves only published_at.
-    if update_fields is not None and "date" not in update_fields:
+    # Entries carry their issue's year and special-issue name; publishing an issue saves only
+    # published_at.
+    if update_fields is not None and not {"date", "title"} & set(update_fields):
         return
     if not raw and not created:
         index_articles(instance.articles.published().values_list("pk", flat=True))

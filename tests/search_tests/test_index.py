@@ -133,3 +133,19 @@ def test_deleting_an_article_with_photos_leaves_no_entry():
     article = make_article(title="碳纤维", photos=2)
     article.delete()
     assert SearchEntry.objects.count() == 0
+
+
+def test_the_special_issue_name_finds_its_pieces():
+    issue = make_issue(title="两会特刊·开发区篇", is_special=True)
+    article = make_article(issue=issue, title="项目建设提速", body="一季度开工项目十二个。")
+    make_article(title="项目建设提速", body="一季度开工项目十二个。")
+    assert found("两会") == [article.pk]
+
+
+def test_renaming_a_special_issue_reindexes_its_pieces():
+    issue = make_issue(title="两会特刊")
+    article = make_article(issue=issue, title="项目建设提速", body="开工项目十二个。")
+    issue.title = "年终特刊"
+    issue.save(update_fields=["title"])
+    assert found("年终") == [article.pk]
+    assert found("两会") == []
