@@ -23,6 +23,7 @@ from django.dispatch import receiver
 from articles.models import Article, Contributor, Issue, Photo, SearchEntry
 from articles.models.choices import Status
 from search import segmentation
+from search.summary import index_changed
 from zones.loading import aliases_derived, loading_registry
 from zones.merging import zones_merged
 from zones.models import Zone, ZoneAlias
@@ -67,6 +68,10 @@ def index_articles(article_ids: Iterable[int], *, progress: Progress | None = No
     """
     ids = list(dict.fromkeys(article_ids))
     segmentation.ensure_dictionary()
+    if not ids:
+        # Callers with nothing to reindex may still have changed the entries' columns (a
+        # deleted zone leaves them without one): counts cached for queries no longer hold.
+        index_changed()
     indexed = 0
     for done, batch in _batches(ids):
         with transaction.atomic():
@@ -77,6 +82,7 @@ def index_articles(article_ids: Iterable[int], *, progress: Progress | None = No
             )
             SearchEntry.objects.filter(pk__in=batch).delete()
             SearchEntry.objects.bulk_create(document_of(article) for article in articles)
+            index_changed()
         indexed += len(articles)
         if progress:
             progress(done, len(ids))
@@ -87,6 +93,7 @@ def rebuild_index(*, progress: Progress | None = None) -> int:
     """Empty the index and index every published article again."""
     with transaction.atomic():
         SearchEntry.objects.all().delete()
+        index_changed()
     # Starting over: names written around the receivers (QuerySet.update, bulk_create, raw
     # SQL) are read again too.
     segmentation.forget_dictionary_version()
@@ -109,6 +116,13 @@ def _article_saved(sender, instance, raw=False, **kwargs):
     # bring their SearchEntry rows with them.
     if not raw and instance.status == Status.PUBLISHED:
         index_articles([instance.pk])
+
+
+@receiver(post_delete, sender=Article, dispatch_uid="search_article_deleted")
+def _article_deleted(sender, instance, **kwargs):
+    # The deletion took the entry with it (a cascade, not index_articles).
+    if instance.status == Status.PUBLISHED:
+        index_changed()
 
 
 @receiver(post_save, sender=Photo, dispatch_uid="search_photo_saved")

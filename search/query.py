@@ -2,10 +2,11 @@
 
 The query is an AND of the reader's terms. A term that names a zone (official name, short name
 or alias) matches any of that zone's names, so 朔州经开区 finds articles that say
-朔州经济开发区. Ranking is the backend's (title matches above body matches), the most
-recently added piece first among equals, and only the page shown is fetched. Facet counts
-are over the whole result, after the listing filters, counted in one GROUP BY over the index
-rows.
+朔州经济开发区. Ranking comes in two tiers (backends.py): title matches first, by the backend's
+score of the title, the most recently added piece first among equals; then the matches in the
+body only, newest first. Only the page shown is fetched. Facet counts are over the whole
+result, after the listing filters, counted in one GROUP BY over the index rows (summary.py,
+which caches them).
 """
 
 from collections import Counter
@@ -17,6 +18,7 @@ from articles.models import Article, Genre
 from search import segmentation
 from search.backends import current_backend
 from search.highlight import Highlighter
+from search.summary import summary_of
 from zones.models import Zone
 
 # Longer queries are cut, not refused: the reader sees which part was searched.
@@ -116,11 +118,11 @@ def search(text: str | None, *, articles=None, page=1, per_page: int = 20) -> Se
     within = None
     if articles is not None:
         within = articles.order_by().values("pk").query.sql_with_params()
-    counts = backend.facet_counts(rendered, within)
-    results.total = sum(row[3] for row in counts)
-    results.facets = _facets(counts)
+    summary = summary_of(backend, rendered, within)
+    results.total = summary.total
+    results.facets = _facets(summary.facet_rows)
 
-    ranked = _RankedIds(backend, rendered, within, results.total)
+    ranked = _RankedIds(backend, rendered, within, summary)
     results.page = Paginator(ranked, per_page).get_page(page)
     ids = list(results.page.object_list)
     by_id = Article.objects.published().with_listing_relations().in_bulk(ids)
@@ -138,18 +140,29 @@ def search(text: str | None, *, articles=None, page=1, per_page: int = 20) -> Se
 
 
 class _RankedIds:
-    """The ranked result as a sequence for Paginator: slicing asks the backend for one page."""
+    """The ranked result as a sequence for Paginator: slicing asks the backend for one page,
+    from the title tier, the body tier or, where the page straddles them, both."""
 
-    def __init__(self, backend, rendered, within, total):
-        self.backend, self.rendered, self.within, self.total = backend, rendered, within, total
+    def __init__(self, backend, rendered, within, summary):
+        self.backend, self.rendered, self.within = backend, rendered, within
+        self.total, self.titles = summary.total, summary.title_total
 
     def __len__(self):
         return self.total
 
     def __getitem__(self, window: slice):
-        return self.backend.ranked_ids(
-            self.rendered, self.within, window.stop - window.start, window.start
-        )
+        start, stop = window.start, min(window.stop, self.total)
+        ids = []
+        if start < self.titles:
+            ids += self.backend.title_ids(
+                self.rendered, self.within, min(stop, self.titles) - start, start
+            )
+        if stop > self.titles:
+            body_start = max(start, self.titles)
+            ids += self.backend.body_only_ids(
+                self.rendered, self.within, stop - body_start, body_start - self.titles
+            )
+        return ids
 
 
 def _facets(counts) -> dict[str, list[FacetValue]]:
