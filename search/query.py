@@ -9,22 +9,20 @@ result, after the listing filters, counted in one GROUP BY over the index rows (
 which caches them).
 """
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
 
-from articles.models import Article, Genre
+from articles.models import Article
 from search import segmentation
 from search.backends import current_backend
 from search.highlight import Highlighter
-from search.summary import summary_of
+from search.summary import FacetValue, summary_of
 from zones.models import Zone
 
 # Longer queries are cut, not refused: the reader sees which part was searched.
 MAX_QUERY_CHARS = 100
 MAX_TERMS = 12
-ZONE_FACET_SIZE = 12
 
 # An expression is an AND of groups; a group is an OR of alternatives; an alternative is an
 # AND of terms (a name that segments into several terms).
@@ -43,13 +41,6 @@ class ParsedQuery:
     @property
     def is_empty(self) -> bool:
         return not self.groups
-
-
-@dataclass(frozen=True)
-class FacetValue:
-    value: str
-    label: str
-    count: int
 
 
 @dataclass
@@ -120,7 +111,7 @@ def search(text: str | None, *, articles=None, page=1, per_page: int = 20) -> Se
         within = articles.order_by().values("pk").query.sql_with_params()
     summary = summary_of(backend, rendered, within)
     results.total = summary.total
-    results.facets = _facets(summary.facet_rows)
+    results.facets = summary.facets
 
     ranked = _RankedIds(backend, rendered, within, summary)
     results.page = Paginator(ranked, per_page).get_page(page)
@@ -163,30 +154,3 @@ class _RankedIds:
                 self.rendered, self.within, stop - body_start, body_start - self.titles
             )
         return ids
-
-
-def _facets(counts) -> dict[str, list[FacetValue]]:
-    zone_counts, year_counts, genre_counts = Counter(), Counter(), Counter()
-    for zone_id, year, genre, hits in counts:
-        if zone_id is not None:
-            zone_counts[zone_id] += hits
-        if year is not None:
-            year_counts[year] += hits
-        genre_counts[genre] += hits
-    top_zones = sorted(zone_counts.items(), key=lambda item: (-item[1], item[0]))
-    top_zones = top_zones[:ZONE_FACET_SIZE]
-    names = dict(
-        Zone.objects.filter(pk__in=[pk for pk, _ in top_zones]).values_list("pk", "official_name")
-    )
-    genre_labels = dict(Genre.choices)
-    return {
-        "zone": [FacetValue(str(pk), names.get(pk, ""), count) for pk, count in top_zones],
-        "year": [
-            FacetValue(str(year), f"{year}年", count)
-            for year, count in sorted(year_counts.items(), reverse=True)
-        ],
-        "genre": [
-            FacetValue(genre, genre_labels.get(genre, genre), count)
-            for genre, count in sorted(genre_counts.items(), key=lambda item: (-item[1], item[0]))
-        ],
-    }

@@ -10,20 +10,33 @@ city, a piece's theme) whose changes the index version does not follow.
 
 import hashlib
 import uuid
+from collections import Counter
 from dataclasses import dataclass
 
 from django.core.cache import cache
 
+from articles.models import Genre
 from search.models import IndexVersion
+from zones.models import Zone
 
 CACHE_SECONDS = 24 * 60 * 60
+ZONE_FACET_SIZE = 12
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
 
 
 @dataclass(frozen=True)
 class Summary:
     total: int
     title_total: int
-    facet_rows: tuple[tuple, ...]
+    # Labelled and ordered as the page shows them: a renamed zone reindexes its pieces, so
+    # its new name comes with the index's new version.
+    facets: dict[str, list[FacetValue]]
 
 
 def summary_of(backend, rendered: str, within) -> Summary:
@@ -55,6 +68,34 @@ def index_changed() -> None:
 
 
 def _count(backend, rendered, within) -> Summary:
-    rows = tuple(backend.facet_counts(rendered, within))
+    rows = backend.facet_counts(rendered, within)
     total = sum(row[3] for row in rows)
-    return Summary(total, backend.title_count(rendered, within) if total else 0, rows)
+    title_total = backend.title_count(rendered, within) if total else 0
+    return Summary(total, title_total, _facets(rows))
+
+
+def _facets(counts) -> dict[str, list[FacetValue]]:
+    zone_counts, year_counts, genre_counts = Counter(), Counter(), Counter()
+    for zone_id, year, genre, hits in counts:
+        if zone_id is not None:
+            zone_counts[zone_id] += hits
+        if year is not None:
+            year_counts[year] += hits
+        genre_counts[genre] += hits
+    top_zones = sorted(zone_counts.items(), key=lambda item: (-item[1], item[0]))
+    top_zones = top_zones[:ZONE_FACET_SIZE]
+    names = dict(
+        Zone.objects.filter(pk__in=[pk for pk, _ in top_zones]).values_list("pk", "official_name")
+    )
+    genre_labels = dict(Genre.choices)
+    return {
+        "zone": [FacetValue(str(pk), names.get(pk, ""), count) for pk, count in top_zones],
+        "year": [
+            FacetValue(str(year), f"{year}年", count)
+            for year, count in sorted(year_counts.items(), reverse=True)
+        ],
+        "genre": [
+            FacetValue(genre, genre_labels.get(genre, genre), count)
+            for genre, count in sorted(genre_counts.items(), key=lambda item: (-item[1], item[0]))
+        ],
+    }
