@@ -37,10 +37,10 @@ NAMES_PER_SCAN = 50
 Progress = Callable[[int, int], None]
 
 
-def document_of(article: Article) -> SearchEntry:
-    """The article's index row.
+def indexed_text(article: Article) -> tuple[str, str]:
+    """The article's title text and body text, as the index segments them.
 
-    The body terms also carry the zone's name, the printed zone label, the byline, the photo
+    The body also carries the zone's name, the printed zone label, the byline, the photo
     captions and the issue's special-issue name (两会特刊 finds the pieces of that issue), so
     that they are searchable.
     """
@@ -50,11 +50,26 @@ def document_of(article: Article) -> SearchEntry:
     body_parts += article.paragraphs
     body_parts += [photo.caption for photo in article.photos.all()]
     body_parts.append(article.byline)
+    return title, "\n".join(part for part in body_parts if part)
+
+
+def indexed_articles(article_ids):
+    """The published articles among article_ids, with what indexed_text() reads."""
+    return (
+        Article.objects.filter(pk__in=article_ids, status=Status.PUBLISHED)
+        .select_related("zone", "issue")
+        .prefetch_related("photos")
+    )
+
+
+def document_of(article: Article) -> SearchEntry:
+    """The article's index row."""
+    title, body = indexed_text(article)
     issue_date = article.issue.date if article.issue else None
     return SearchEntry(
         article_id=article.pk,
         title_terms=segmentation.index_terms(title),
-        body_terms=segmentation.index_terms("\n".join(part for part in body_parts if part)),
+        body_terms=segmentation.index_terms(body),
         zone_id=article.zone_id,
         year=issue_date.year if issue_date else None,
         genre=article.genre,
@@ -75,11 +90,7 @@ def index_articles(article_ids: Iterable[int], *, progress: Progress | None = No
     indexed = 0
     for done, batch in _batches(ids):
         with transaction.atomic():
-            articles = list(
-                Article.objects.filter(pk__in=batch, status=Status.PUBLISHED)
-                .select_related("zone", "issue")
-                .prefetch_related("photos")
-            )
+            articles = list(indexed_articles(batch))
             SearchEntry.objects.filter(pk__in=batch).delete()
             SearchEntry.objects.bulk_create(document_of(article) for article in articles)
             index_changed()

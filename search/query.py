@@ -60,6 +60,7 @@ class SearchResults:
 
 
 def parse_query(raw: str | None) -> ParsedQuery:
+    segmentation.ensure_dictionary()
     text = " ".join((raw or "").split())
     truncated = len(text) > MAX_QUERY_CHARS
     text = text[:MAX_QUERY_CHARS]
@@ -69,7 +70,9 @@ def parse_query(raw: str | None) -> ParsedQuery:
     if not terms:
         return ParsedQuery(text=text, truncated=truncated)
 
-    zones = list(Zone.objects.named(*terms).prefetch_related("aliases"))
+    zones = []
+    if segmentation.may_name_a_zone(terms):
+        zones = list(Zone.objects.named(*terms).prefetch_related("aliases"))
     names_by_term: dict[str, set[str]] = {}
     for zone in zones:
         names = zone.names
@@ -98,7 +101,6 @@ def parse_query(raw: str | None) -> ParsedQuery:
 def search(text: str | None, *, articles=None, page=1, per_page: int = 20) -> SearchResults:
     """Search the published archive; `articles`, when given, is a filtered queryset to search
     within (the listing filters)."""
-    segmentation.ensure_dictionary()
     parsed = parse_query(text)
     results = SearchResults(query=parsed)
     if parsed.is_empty:

@@ -58,6 +58,8 @@ STOP_WORDS = frozenset("的了和与及是在对为将并等也都而从以于�
 _lock = threading.Lock()
 _segmenter: rjieba.Jieba | None = None
 _known_names: set[str] = set()
+# The zones' names among them, so that a query names a zone only if one of its terms is here.
+_zone_names: frozenset[str] = frozenset()
 _NOTHING_LOADED = object()
 _loaded_version = _NOTHING_LOADED
 
@@ -92,9 +94,23 @@ def index_terms(text: str) -> str:
     Paragraphs are cached: the same paragraph (a reprinted notice, a synthetic corpus) is
     segmented once per process.
     """
-    return " ".join(
-        terms for line in text.splitlines() if (terms := _paragraph_index_terms(line.strip()))
-    )
+    return " ".join(terms for line in paragraphs(text) if (terms := _paragraph_index_terms(line)))
+
+
+def paragraphs(text: str) -> list[str]:
+    """The pieces of text that index_terms() segments (and caches) one by one."""
+    return [stripped for line in text.splitlines() if (stripped := line.strip())]
+
+
+def may_name_a_zone(terms) -> bool:
+    """Whether any of the terms is a zone's name (after ensure_dictionary()): only then is the
+    zone table worth a query."""
+    return not _zone_names.isdisjoint(terms)
+
+
+def dictionary_names() -> frozenset[str]:
+    """The names this process has added to jieba's dictionary (after ensure_dictionary())."""
+    return frozenset(_known_names)
 
 
 def query_terms(text: str) -> list[str]:
@@ -106,18 +122,18 @@ def query_terms(text: str) -> list[str]:
 
 def ensure_dictionary() -> None:
     """Bring this process's names up to the current version (one query when they are)."""
-    global _loaded_version
+    global _loaded_version, _zone_names
     current = (
         NamesVersion.objects.filter(pk=NamesVersion.ROW).values_list("stamp", flat=True).first()
     )
     if current == _loaded_version:
         return
-    names = set()
+    zone_names = set()
     for official_name, short_name in Zone.objects.values_list("official_name", "short_name"):
-        names.update((official_name, short_name))
-    names.update(ZoneAlias.objects.values_list("name", flat=True))
-    names.update(Contributor.objects.values_list("name", flat=True))
-    _use_names(names)
+        zone_names.update((official_name, short_name))
+    zone_names.update(ZoneAlias.objects.values_list("name", flat=True))
+    _use_names(zone_names | set(Contributor.objects.values_list("name", flat=True)))
+    _zone_names = frozenset(name.strip() for name in zone_names)
     _loaded_version = current
 
 

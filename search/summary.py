@@ -57,6 +57,11 @@ def summary_of(backend, rendered: str, within) -> Summary:
     return summary
 
 
+def count_afresh(backend, rendered: str) -> Summary:
+    """The counts of a query without filters, never from the cache (search/checks.py)."""
+    return _count(backend, rendered, None)
+
+
 def index_changed() -> None:
     """Give the index a new version: one write, in the caller's transaction."""
     IndexVersion.objects.bulk_create(
