@@ -23,6 +23,7 @@ from django.dispatch import receiver
 from articles.models import Article, Contributor, Issue, Photo, SearchEntry
 from articles.models.choices import Status
 from search import segmentation
+from search.backends import current_backend
 from search.summary import index_changed
 from zones.loading import aliases_derived, loading_registry
 from zones.merging import zones_merged
@@ -103,7 +104,7 @@ def index_articles(article_ids: Iterable[int], *, progress: Progress | None = No
 def rebuild_index(*, progress: Progress | None = None) -> int:
     """Empty the index and index every published article again."""
     with transaction.atomic():
-        SearchEntry.objects.all().delete()
+        current_backend().clear()
         index_changed()
     # Starting over: names written around the receivers (QuerySet.update, bulk_create, raw
     # SQL) are read again too.
