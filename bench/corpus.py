@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from articles.models import Article, Authorship, Contributor, Genre, Issue
 from editorial import workflow
+from search import segmentation
 from zones.models import Zone
 
 SOURCE_PREFIX = "synthetic/"
@@ -319,5 +320,9 @@ def _create_contributors(batch: list[_Planned], pool, contributors: dict) -> int
                 name, zone = pool[key]
                 new[key] = Contributor(name=name, zone=zone, note=CONTRIBUTOR_NOTE)
     Contributor.objects.bulk_create(new.values())
+    if new:
+        # bulk_create passes the receivers that tell the segmenter of a new name: without it
+        # the bylines about to be indexed would be cut without the names.
+        segmentation.names_changed()
     contributors.update(new)
     return len(new)

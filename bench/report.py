@@ -17,6 +17,7 @@ def environment() -> dict:
         "database": connection.vendor,
         "sqlite": sqlite3.sqlite_version,
         "jieba": importlib.metadata.version("jieba"),
+        "rjieba": importlib.metadata.version("rjieba"),
         "gunicorn": importlib.metadata.version("gunicorn"),
         "cpus": os.cpu_count(),
         "cpus_usable": len(os.sched_getaffinity(0)),
@@ -35,7 +36,7 @@ def print_environment(info: dict):
     print(
         f"Python {info['python']}，Django {info['django']}，数据库 {database}"
         f"（Python 的 SQLite 库 {info['sqlite']}），jieba {info['jieba']}，"
-        f"gunicorn {info['gunicorn']}"
+        f"rjieba {info['rjieba']}，gunicorn {info['gunicorn']}"
     )
     print(f"CPU {info['cpus']} 个（可用 {info['cpus_usable']} 个）；{info['platform']}")
 

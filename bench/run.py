@@ -4,10 +4,11 @@
 
 Prepares a scratch database (SQLite under var/bench/ unless --database-from-env), fills it with
 the seed pages and a synthetic corpus of --articles pieces (reused when already that size),
-then measures (a) search latency in-process against a LIKE scan, (b) requests per second of the
-reader pages under gunicorn against a static baseline page served by the same gunicorn, and
-(c) the SQL queries each page makes; and (d) the editors' statistics pages in-process against
-the same baseline page (bench/report_pages.py).
+then measures (a) search latency in-process against a LIKE scan, and checks the results against
+exhaustive ones, (b) requests per second of the reader pages under gunicorn against a static
+baseline page served by the same gunicorn, (c) the SQL queries each page makes; (d) the
+editors' statistics pages in-process against the same baseline page (bench/report_pages.py);
+and (e) the index rebuild against bare jieba segmenting the same text.
 """
 
 import io
@@ -18,10 +19,12 @@ from pathlib import Path
 
 from bench.options import SCRATCH, benchmark_parser
 from bench.pages import PAGE_NAMES, print_query_counts, reader_pages
+from bench.reindex import measure_reindex
 from bench.report import environment, print_environment
 from bench.report_pages import measure_report_pages
 from bench.scratch import start_django
 from bench.search_latency import measure_search, print_search
+from bench.search_quality import check_search_quality
 from bench.throughput import measure_http
 
 
@@ -52,6 +55,9 @@ def parse_args():
         help="压测时页面缓存：按网站设置（on）、关闭（off）或两种各测一遍（both，默认）",
     )
     parser.add_argument("--skip-search", action="store_true", help="不测检索延迟")
+    parser.add_argument(
+        "--skip-reindex", action="store_true", help="不测重建索引（与裸 jieba 分词比较）"
+    )
     parser.add_argument("--skip-http", action="store_true", help="不做 gunicorn 压测")
     parser.add_argument("--skip-reports", action="store_true", help="不测编辑部统计页面")
     parser.add_argument(
@@ -74,9 +80,13 @@ def main() -> int:
     pages = reader_pages([name.strip() for name in args.pages.split(",") if name.strip()])
     failures = []
 
+    if not args.skip_reindex:
+        results["reindex"] = measure_reindex()
+
     if not args.skip_search:
         rows = measure_search(args)
-        results["search"] = print_search(rows, vendor)
+        results["search"] = print_search(rows)
+        results["search_quality"] = check_search_quality()
 
     results["queries_per_page"] = print_query_counts(pages, failures)
 

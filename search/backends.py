@@ -1,21 +1,45 @@
-"""The full-text index on each database: FTS5 on SQLite, a GIN-indexed tsvector on PostgreSQL.
+"""The full-text index on each database: FTS5 on SQLite, GIN-indexed tsvectors on PostgreSQL.
 
 Both index the same pre-segmented terms (articles_searchentry, written by indexing.py); the
-structures are created by migration 0005. A query reaches a backend as a Boolean expression
-of terms (query.Expression) and is written out here in the backend's syntax. Terms contain
-only letters and digits (segmentation.TERM), and are quoted all the same, so nothing a reader
-types is ever read as FTS or tsquery syntax.
+structures are created by articles migration 0005 and search migration 0002. A query reaches a
+backend as a Boolean expression of terms (query.Expression) and is written out here in the
+backend's syntax. Terms contain only letters and digits (segmentation.TERM), and are quoted all
+the same, so nothing a reader types is ever read as FTS or tsquery syntax.
+
+Results come in two tiers, so that no query scores every match (a broad query matches most of
+the archive, and scoring each match cost time in proportion):
+- title matches, scored among themselves in an index of the title terms alone;
+- the other matches (body only), newest first: the index yields them in article id order, and
+  only one page of them is read.
 """
 
 from django.db import connection
 
-# FTS5's bm25() takes one weight per column (title_terms, body_terms): a title match counts
-# ten times a body match. PostgreSQL gets the same order from the A and D weights.
-TITLE_WEIGHT = 10.0
-BODY_WEIGHT = 1.0
+# The deletion trigger as search migration 0002 creates it: clear() sets it aside.
+SQLITE_DELETE_TRIGGER = """CREATE TRIGGER articles_searchentry_ad
+AFTER DELETE ON articles_searchentry BEGIN
+    INSERT INTO articles_search_fts(articles_search_fts, rowid, title_terms, body_terms)
+    VALUES ('delete', old.article_id, old.title_terms, old.body_terms);
+    INSERT INTO articles_search_title_fts(articles_search_title_fts, rowid, title_terms)
+    VALUES ('delete', old.article_id, old.title_terms);
+END"""
 
 
 class SqliteBackend:
+    def clear(self):
+        """Empty the index, in the caller's transaction.
+
+        Deleting the entries row by row through the trigger segments every document again to
+        find the terms to remove (most of a rebuild's time at 100,000 pieces); 'delete-all'
+        empties each FTS table at once, so the trigger is dropped for the one DELETE.
+        """
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TRIGGER articles_searchentry_ad")
+            cursor.execute("DELETE FROM articles_searchentry")
+            for table in ("articles_search_fts", "articles_search_title_fts"):
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
+            cursor.execute(SQLITE_DELETE_TRIGGER)
+
     def render(self, expression) -> str:
         def alternative(terms):
             quoted = ['"' + term.replace('"', '""') + '"' for term in terms]
@@ -25,21 +49,34 @@ class SqliteBackend:
             "(" + " OR ".join(alternative(terms) for terms in group) + ")" for group in expression
         )
 
-    def ranked_ids(self, rendered: str, within, limit: int, offset: int) -> list[int]:
-        """Matching article ids, best first, the most recently added first among equals.
+    def title_count(self, rendered: str, within) -> int:
+        sql = (
+            "SELECT COUNT(*) FROM articles_search_title_fts "
+            "WHERE articles_search_title_fts MATCH %s"
+        )
+        return _fetch_ids(*_within(sql, [rendered], within, "rowid"))[0]
 
-        within is None or (sql, params) of a subquery of article ids to keep. Ranking never
-        leaves the FTS table: reading another table for each of tens of thousands of matches
-        would cost more than the full-text search itself.
-        """
-        sql = "SELECT rowid FROM articles_search_fts WHERE articles_search_fts MATCH %s"
-        params = [rendered]
-        if within:
-            sql += f" AND rowid IN ({within[0]})"
-            params += list(within[1])
-        sql += " ORDER BY bm25(articles_search_fts, %s, %s), rowid DESC LIMIT %s OFFSET %s"
-        params += [TITLE_WEIGHT, BODY_WEIGHT, limit, offset]
-        return _fetch_ids(sql, params)
+    def title_ids(self, rendered: str, within, limit: int, offset: int) -> list[int]:
+        """Title matches, best bm25 first, the most recently added first among equals."""
+        sql, params = _within(
+            "SELECT rowid FROM articles_search_title_fts WHERE articles_search_title_fts MATCH %s",
+            [rendered],
+            within,
+            "rowid",
+        )
+        sql += " ORDER BY bm25(articles_search_title_fts), rowid DESC LIMIT %s OFFSET %s"
+        return _fetch_ids(sql, params + [limit, offset])
+
+    def body_only_ids(self, rendered: str, within, limit: int, offset: int) -> list[int]:
+        """Matches whose title does not match, newest first (FTS5 walks its lists backwards)."""
+        sql, params = _within(
+            "SELECT rowid FROM articles_search_fts WHERE articles_search_fts MATCH %s",
+            [f"({rendered}) NOT {{title_terms}} : ({rendered})"],
+            within,
+            "rowid",
+        )
+        sql += " ORDER BY rowid DESC LIMIT %s OFFSET %s"
+        return _fetch_ids(sql, params + [limit, offset])
 
     def facet_counts(self, rendered: str, within) -> list[tuple]:
         """(zone_id, year, genre, count) over every match.
@@ -56,6 +93,11 @@ class SqliteBackend:
 
 
 class PostgresBackend:
+    def clear(self):
+        """Empty the index, in the caller's transaction."""
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM articles_searchentry")
+
     def render(self, expression) -> str:
         def alternative(terms):
             quoted = ["'" + term.replace("\\", "\\\\").replace("'", "''") + "'" for term in terms]
@@ -65,18 +107,36 @@ class PostgresBackend:
             "(" + " | ".join(alternative(terms) for terms in group) + ")" for group in expression
         )
 
-    def ranked_ids(self, rendered: str, within, limit: int, offset: int) -> list[int]:
+    def title_count(self, rendered: str, within) -> int:
         sql = (
-            "SELECT article_id FROM articles_searchentry, to_tsquery('simple', %s) AS query "
-            "WHERE document @@ query"
+            "SELECT COUNT(*) FROM articles_searchentry "
+            "WHERE title_document @@ to_tsquery('simple', %s)"
         )
-        params = [rendered]
-        if within:
-            sql += f" AND article_id IN ({within[0]})"
-            params += list(within[1])
-        sql += " ORDER BY ts_rank(document, query) DESC, article_id DESC LIMIT %s OFFSET %s"
-        params += [limit, offset]
-        return _fetch_ids(sql, params)
+        return _fetch_ids(*_within(sql, [rendered], within, "article_id"))[0]
+
+    def title_ids(self, rendered: str, within, limit: int, offset: int) -> list[int]:
+        """Title matches, best ts_rank first, the most recently added first among equals."""
+        sql, params = _within(
+            "SELECT article_id FROM articles_searchentry, to_tsquery('simple', %s) AS query "
+            "WHERE title_document @@ query",
+            [rendered],
+            within,
+            "article_id",
+        )
+        sql += " ORDER BY ts_rank(title_document, query) DESC, article_id DESC LIMIT %s OFFSET %s"
+        return _fetch_ids(sql, params + [limit, offset])
+
+    def body_only_ids(self, rendered: str, within, limit: int, offset: int) -> list[int]:
+        """Matches whose title does not match, newest first; no document is read for a rank."""
+        sql, params = _within(
+            "SELECT article_id FROM articles_searchentry, to_tsquery('simple', %s) AS query "
+            "WHERE document @@ query AND NOT title_document @@ query",
+            [rendered],
+            within,
+            "article_id",
+        )
+        sql += " ORDER BY article_id DESC LIMIT %s OFFSET %s"
+        return _fetch_ids(sql, params + [limit, offset])
 
     def facet_counts(self, rendered: str, within) -> list[tuple]:
         sql = (
@@ -86,10 +146,15 @@ class PostgresBackend:
         return _fetch_counts(sql, [rendered], within)
 
 
+def _within(sql, params, within, id_column):
+    """Narrow sql to the article ids of the subquery within, when there is one."""
+    if not within:
+        return sql, params
+    return f"{sql} AND {id_column} IN ({within[0]})", params + list(within[1])
+
+
 def _fetch_counts(sql, params, within) -> list[tuple]:
-    if within:
-        sql += f" AND article_id IN ({within[0]})"
-        params = params + list(within[1])
+    sql, params = _within(sql, params, within, "article_id")
     sql += " GROUP BY zone_id, year, genre"
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

@@ -23,6 +23,8 @@ from django.dispatch import receiver
 from articles.models import Article, Contributor, Issue, Photo, SearchEntry
 from articles.models.choices import Status
 from search import segmentation
+from search.backends import current_backend
+from search.summary import index_changed
 from zones.loading import aliases_derived, loading_registry
 from zones.merging import zones_merged
 from zones.models import Zone, ZoneAlias
@@ -36,22 +38,39 @@ NAMES_PER_SCAN = 50
 Progress = Callable[[int, int], None]
 
 
-def document_of(article: Article) -> SearchEntry:
-    """The article's index row.
+def indexed_text(article: Article) -> tuple[str, str]:
+    """The article's title text and body text, as the index segments them.
 
-    The body terms also carry the zone's name, the printed zone label, the byline and the photo
-    captions, so that they are searchable.
+    The body also carries the zone's name, the printed zone label, the byline, the photo
+    captions and the issue's special-issue name (两会特刊 finds the pieces of that issue), so
+    that they are searchable.
     """
     title = "\n".join(part for part in (article.kicker, article.title, article.subtitle) if part)
     body_parts = [article.zone_label, article.zone.official_name if article.zone else ""]
+    body_parts.append(article.issue.title if article.issue else "")
     body_parts += article.paragraphs
     body_parts += [photo.caption for photo in article.photos.all()]
     body_parts.append(article.byline)
+    return title, "\n".join(part for part in body_parts if part)
+
+
+def indexed_articles(article_ids):
+    """The published articles among article_ids, with what indexed_text() reads."""
+    return (
+        Article.objects.filter(pk__in=article_ids, status=Status.PUBLISHED)
+        .select_related("zone", "issue")
+        .prefetch_related("photos")
+    )
+
+
+def document_of(article: Article) -> SearchEntry:
+    """The article's index row."""
+    title, body = indexed_text(article)
     issue_date = article.issue.date if article.issue else None
     return SearchEntry(
         article_id=article.pk,
         title_terms=segmentation.index_terms(title),
-        body_terms=segmentation.index_terms("\n".join(part for part in body_parts if part)),
+        body_terms=segmentation.index_terms(body),
         zone_id=article.zone_id,
         year=issue_date.year if issue_date else None,
         genre=article.genre,
@@ -65,16 +84,17 @@ def index_articles(article_ids: Iterable[int], *, progress: Progress | None = No
     """
     ids = list(dict.fromkeys(article_ids))
     segmentation.ensure_dictionary()
+    if not ids:
+        # Callers with nothing to reindex may still have changed the entries' columns (a
+        # deleted zone leaves them without one): counts cached for queries no longer hold.
+        index_changed()
     indexed = 0
     for done, batch in _batches(ids):
         with transaction.atomic():
-            articles = list(
-                Article.objects.filter(pk__in=batch, status=Status.PUBLISHED)
-                .select_related("zone", "issue")
-                .prefetch_related("photos")
-            )
+            articles = list(indexed_articles(batch))
             SearchEntry.objects.filter(pk__in=batch).delete()
             SearchEntry.objects.bulk_create(document_of(article) for article in articles)
+            index_changed()
         indexed += len(articles)
         if progress:
             progress(done, len(ids))
@@ -84,7 +104,8 @@ def index_articles(article_ids: Iterable[int], *, progress: Progress | None = No
 def rebuild_index(*, progress: Progress | None = None) -> int:
     """Empty the index and index every published article again."""
     with transaction.atomic():
-        SearchEntry.objects.all().delete()
+        current_backend().clear()
+        index_changed()
     # Starting over: names written around the receivers (QuerySet.update, bulk_create, raw
     # SQL) are read again too.
     segmentation.forget_dictionary_version()
@@ -107,6 +128,13 @@ def _article_saved(sender, instance, raw=False, **kwargs):
     # bring their SearchEntry rows with them.
     if not raw and instance.status == Status.PUBLISHED:
         index_articles([instance.pk])
+
+
+@receiver(post_delete, sender=Article, dispatch_uid="search_article_deleted")
+def _article_deleted(sender, instance, **kwargs):
+    # The deletion took the entry with it (a cascade, not index_articles).
+    if instance.status == Status.PUBLISHED:
+        index_changed()
 
 
 @receiver(post_save, sender=Photo, dispatch_uid="search_photo_saved")
@@ -137,8 +165,9 @@ def _zones_merged(sender, keep, moved, **kwargs):
 
 @receiver(post_save, sender=Issue, dispatch_uid="search_issue_saved")
 def _issue_saved(sender, instance, created, raw=False, update_fields=None, **kwargs):
-    # Entries carry their issue's year; publishing an issue saves only published_at.
-    if update_fields is not None and "date" not in update_fields:
+    # Entries carry their issue's year and special-issue name; publishing an issue saves only
+    # published_at.
+    if update_fields is not None and not {"date", "title"} & set(update_fields):
         return
     if not raw and not created:
         index_articles(instance.articles.published().values_list("pk", flat=True))

@@ -2,27 +2,27 @@
 
 The query is an AND of the reader's terms. A term that names a zone (official name, short name
 or alias) matches any of that zone's names, so 朔州经开区 finds articles that say
-朔州经济开发区. Ranking is the backend's (title matches above body matches), the most
-recently added piece first among equals, and only the page shown is fetched. Facet counts
-are over the whole result, after the listing filters, counted in one GROUP BY over the index
-rows.
+朔州经济开发区. Ranking comes in two tiers (backends.py): title matches first, by the backend's
+score of the title, the most recently added piece first among equals; then the matches in the
+body only, newest first. Only the page shown is fetched. Facet counts are over the whole
+result, after the listing filters, counted in one GROUP BY over the index rows (summary.py,
+which caches them).
 """
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
 
-from articles.models import Article, Genre
+from articles.models import Article
 from search import segmentation
 from search.backends import current_backend
 from search.highlight import Highlighter
+from search.summary import FacetValue, summary_of
 from zones.models import Zone
 
 # Longer queries are cut, not refused: the reader sees which part was searched.
 MAX_QUERY_CHARS = 100
 MAX_TERMS = 12
-ZONE_FACET_SIZE = 12
 
 # An expression is an AND of groups; a group is an OR of alternatives; an alternative is an
 # AND of terms (a name that segments into several terms).
@@ -43,13 +43,6 @@ class ParsedQuery:
         return not self.groups
 
 
-@dataclass(frozen=True)
-class FacetValue:
-    value: str
-    label: str
-    count: int
-
-
 @dataclass
 class Hit:
     article: Article
@@ -67,6 +60,7 @@ class SearchResults:
 
 
 def parse_query(raw: str | None) -> ParsedQuery:
+    segmentation.ensure_dictionary()
     text = " ".join((raw or "").split())
     truncated = len(text) > MAX_QUERY_CHARS
     text = text[:MAX_QUERY_CHARS]
@@ -76,7 +70,9 @@ def parse_query(raw: str | None) -> ParsedQuery:
     if not terms:
         return ParsedQuery(text=text, truncated=truncated)
 
-    zones = list(Zone.objects.named(*terms).prefetch_related("aliases"))
+    zones = []
+    if segmentation.may_name_a_zone(terms):
+        zones = list(Zone.objects.named(*terms).prefetch_related("aliases"))
     names_by_term: dict[str, set[str]] = {}
     for zone in zones:
         names = zone.names
@@ -105,7 +101,6 @@ def parse_query(raw: str | None) -> ParsedQuery:
 def search(text: str | None, *, articles=None, page=1, per_page: int = 20) -> SearchResults:
     """Search the published archive; `articles`, when given, is a filtered queryset to search
     within (the listing filters)."""
-    segmentation.ensure_dictionary()
     parsed = parse_query(text)
     results = SearchResults(query=parsed)
     if parsed.is_empty:
@@ -116,11 +111,11 @@ def search(text: str | None, *, articles=None, page=1, per_page: int = 20) -> Se
     within = None
     if articles is not None:
         within = articles.order_by().values("pk").query.sql_with_params()
-    counts = backend.facet_counts(rendered, within)
-    results.total = sum(row[3] for row in counts)
-    results.facets = _facets(counts)
+    summary = summary_of(backend, rendered, within)
+    results.total = summary.total
+    results.facets = summary.facets
 
-    ranked = _RankedIds(backend, rendered, within, results.total)
+    ranked = _RankedIds(backend, rendered, within, summary)
     results.page = Paginator(ranked, per_page).get_page(page)
     ids = list(results.page.object_list)
     by_id = Article.objects.published().with_listing_relations().in_bulk(ids)
@@ -138,42 +133,26 @@ def search(text: str | None, *, articles=None, page=1, per_page: int = 20) -> Se
 
 
 class _RankedIds:
-    """The ranked result as a sequence for Paginator: slicing asks the backend for one page."""
+    """The ranked result as a sequence for Paginator: slicing asks the backend for one page,
+    from the title tier, the body tier or, where the page straddles them, both."""
 
-    def __init__(self, backend, rendered, within, total):
-        self.backend, self.rendered, self.within, self.total = backend, rendered, within, total
+    def __init__(self, backend, rendered, within, summary):
+        self.backend, self.rendered, self.within = backend, rendered, within
+        self.total, self.titles = summary.total, summary.title_total
 
     def __len__(self):
         return self.total
 
     def __getitem__(self, window: slice):
-        return self.backend.ranked_ids(
-            self.rendered, self.within, window.stop - window.start, window.start
-        )
-
-
-def _facets(counts) -> dict[str, list[FacetValue]]:
-    zone_counts, year_counts, genre_counts = Counter(), Counter(), Counter()
-    for zone_id, year, genre, hits in counts:
-        if zone_id is not None:
-            zone_counts[zone_id] += hits
-        if year is not None:
-            year_counts[year] += hits
-        genre_counts[genre] += hits
-    top_zones = sorted(zone_counts.items(), key=lambda item: (-item[1], item[0]))
-    top_zones = top_zones[:ZONE_FACET_SIZE]
-    names = dict(
-        Zone.objects.filter(pk__in=[pk for pk, _ in top_zones]).values_list("pk", "official_name")
-    )
-    genre_labels = dict(Genre.choices)
-    return {
-        "zone": [FacetValue(str(pk), names.get(pk, ""), count) for pk, count in top_zones],
-        "year": [
-            FacetValue(str(year), f"{year}年", count)
-            for year, count in sorted(year_counts.items(), reverse=True)
-        ],
-        "genre": [
-            FacetValue(genre, genre_labels.get(genre, genre), count)
-            for genre, count in sorted(genre_counts.items(), key=lambda item: (-item[1], item[0]))
-        ],
-    }
+        start, stop = window.start, min(window.stop, self.total)
+        ids = []
+        if start < self.titles:
+            ids += self.backend.title_ids(
+                self.rendered, self.within, min(stop, self.titles) - start, start
+            )
+        if stop > self.titles:
+            body_start = max(start, self.titles)
+            ids += self.backend.body_only_ids(
+                self.rendered, self.within, stop - body_start, body_start - self.titles
+            )
+        return ids

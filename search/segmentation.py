@@ -1,5 +1,10 @@
 """Turning Chinese text into search terms: the only place that calls jieba.
 
+The segmenter is rjieba, the Rust port of jieba with the same dictionary: it cuts every seed
+text and every text of the benchmark's corpus into the same words as jieba (checked by
+`python -m bench.run`, which prints both timings) and takes a fifth of the time, which
+rebuilding the index of a large archive spends mostly on segmenting.
+
 The index and the reader's query go through the same tokenizer and the same user dictionary,
 so a word cut one way in an article is cut the same way in a query. Two modes:
 
@@ -26,20 +31,16 @@ process and node by definition, the cache only when it is configured to be (the 
 process), and the lookup costs one indexed query, what the check it replaced cost.
 """
 
-import logging
-import os
 import re
 import threading
 import uuid
 from functools import lru_cache
 
-import jieba
+import rjieba
 
 from articles.models import Contributor
 from search.models import NamesVersion
 from zones.models import Zone, ZoneAlias
-
-jieba.setLogLevel(logging.WARNING)
 
 # A term is a run of letters or digits (CJK characters are letters); punctuation and
 # underscores separate terms. This also keeps FTS and tsquery syntax out of every term.
@@ -52,17 +53,13 @@ JIEBA_WORD = re.compile(r"[\u4e00-\u9fd5a-zA-Z0-9+#&._%\-]+")
 # posting list and tells the reader nothing. Dropped from the index and from queries alike.
 STOP_WORDS = frozenset("的了和与及是在对为将并等也都而从以于把被之其这那个着或又就")
 
-_tokenizer = jieba.Tokenizer()
-# jieba caches its prepared dictionary as jieba.cache in the shared temporary folder. A file of
-# that name left by another user (root running a command once) can be neither read nor
-# replaced by the site's own user, which then rebuilds the dictionary and logs a traceback on
-# every start. One cache file per user.
-_tokenizer.cache_file = f"jieba.{os.getuid()}.cache"
+# The segmenter holds jieba's dictionary plus _known_names. Adding a word mutates it, so every
+# use holds the lock: a cut in another thread must not see the dictionary half changed.
 _lock = threading.Lock()
+_segmenter: rjieba.Jieba | None = None
 _known_names: set[str] = set()
-# What jieba's own dictionary said of each known name before it was added (None: not a word),
-# put back when the name goes.
-_jieba_frequency: dict[str, int | None] = {}
+# The zones' names among them, so that a query names a zone only if one of its terms is here.
+_zone_names: frozenset[str] = frozenset()
 _NOTHING_LOADED = object()
 _loaded_version = _NOTHING_LOADED
 
@@ -76,9 +73,19 @@ def _terms_of_tokens(tokens) -> list[str]:
     return terms
 
 
+def _loaded() -> rjieba.Jieba:
+    # Loading the dictionary takes a few tenths of a second: only a process that segments.
+    global _segmenter
+    if _segmenter is None:
+        _segmenter = rjieba.Jieba()
+    return _segmenter
+
+
 @lru_cache(maxsize=16384)
 def _paragraph_index_terms(paragraph: str) -> str:
-    return " ".join(_terms_of_tokens(_tokenizer.cut_for_search(paragraph, HMM=False)))
+    with _lock:
+        tokens = _loaded().cut_for_search(paragraph, False)
+    return " ".join(_terms_of_tokens(tokens))
 
 
 def index_terms(text: str) -> str:
@@ -87,31 +94,46 @@ def index_terms(text: str) -> str:
     Paragraphs are cached: the same paragraph (a reprinted notice, a synthetic corpus) is
     segmented once per process.
     """
-    return " ".join(
-        terms for line in text.splitlines() if (terms := _paragraph_index_terms(line.strip()))
-    )
+    return " ".join(terms for line in paragraphs(text) if (terms := _paragraph_index_terms(line)))
+
+
+def paragraphs(text: str) -> list[str]:
+    """The pieces of text that index_terms() segments (and caches) one by one."""
+    return [stripped for line in text.splitlines() if (stripped := line.strip())]
+
+
+def may_name_a_zone(terms) -> bool:
+    """Whether any of the terms is a zone's name (after ensure_dictionary()): only then is the
+    zone table worth a query."""
+    return not _zone_names.isdisjoint(terms)
+
+
+def dictionary_names() -> frozenset[str]:
+    """The names this process has added to jieba's dictionary (after ensure_dictionary())."""
+    return frozenset(_known_names)
 
 
 def query_terms(text: str) -> list[str]:
     """The reader's words as terms, in order, without repeats."""
-    terms = _terms_of_tokens(_tokenizer.cut(text, HMM=False))
-    return list(dict.fromkeys(terms))
+    with _lock:
+        tokens = _loaded().cut(text, False)
+    return list(dict.fromkeys(_terms_of_tokens(tokens)))
 
 
 def ensure_dictionary() -> None:
     """Bring this process's names up to the current version (one query when they are)."""
-    global _loaded_version
+    global _loaded_version, _zone_names
     current = (
         NamesVersion.objects.filter(pk=NamesVersion.ROW).values_list("stamp", flat=True).first()
     )
     if current == _loaded_version:
         return
-    names = set()
+    zone_names = set()
     for official_name, short_name in Zone.objects.values_list("official_name", "short_name"):
-        names.update((official_name, short_name))
-    names.update(ZoneAlias.objects.values_list("name", flat=True))
-    names.update(Contributor.objects.values_list("name", flat=True))
-    _use_names(names)
+        zone_names.update((official_name, short_name))
+    zone_names.update(ZoneAlias.objects.values_list("name", flat=True))
+    _use_names(zone_names | set(Contributor.objects.values_list("name", flat=True)))
+    _zone_names = frozenset(name.strip() for name in zone_names)
     _loaded_version = current
 
 
@@ -133,19 +155,19 @@ def forget_dictionary_version() -> None:
 
 
 def _use_names(names: set[str]) -> None:
+    global _segmenter
     wanted = {name.strip() for name in names if name and JIEBA_WORD.fullmatch(name.strip())}
     with _lock:
         added, removed = wanted - _known_names, _known_names - wanted
-        _tokenizer.check_initialized()
+        if not (added or removed):
+            return
+        if removed:
+            # rjieba cannot take a word out again: a fresh dictionary gets the names that stay,
+            # and a name that was a jieba word keeps jieba's own frequency again.
+            _segmenter, added = rjieba.Jieba(), wanted
+        segmenter = _loaded()
         for name in added:
-            _jieba_frequency[name] = _tokenizer.FREQ.get(name) or None
-            _tokenizer.add_word(name)
-        for name in removed:
-            frequency = _jieba_frequency.pop(name)
-            if frequency:
-                _tokenizer.add_word(name, frequency)
-            else:
-                _tokenizer.del_word(name)
-        _known_names.symmetric_difference_update(added | removed)
-        if added or removed:
-            _paragraph_index_terms.cache_clear()
+            segmenter.add_word(name, None, None)
+        _known_names.clear()
+        _known_names.update(wanted)
+        _paragraph_index_terms.cache_clear()

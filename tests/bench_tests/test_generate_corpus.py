@@ -8,6 +8,8 @@ from django.core.management import CommandError, call_command
 
 from articles.models import Article, Contributor, Issue, SearchEntry, Status
 from bench.corpus import CONTRIBUTOR_NOTE, synthetic_articles
+from search import segmentation
+from search.query import search
 from tests.importer_tests.helpers import load_zones, run_import
 
 pytestmark = pytest.mark.django_db
@@ -76,6 +78,18 @@ def test_synthetic_articles_are_indexed_for_search(seeded):
     generate("--articles", str(ARTICLES))
 
     assert SearchEntry.objects.filter(article__in=synthetic_articles()).count() == ARTICLES
+
+
+def test_a_synthetic_authors_name_finds_their_pieces(seeded):
+    # The contributors are bulk-created, past the receivers that tell the segmenter of a new
+    # name: a process that had loaded the names before (every batch after the first) indexed
+    # their bylines cut into pieces, and their names found nothing.
+    segmentation.ensure_dictionary()
+    generate("--articles", str(ARTICLES))
+    author = Contributor.objects.filter(note=CONTRIBUTOR_NOTE).order_by("name").first()
+    segmentation.forget_dictionary_version()  # search as a fresh process does
+    theirs = set(synthetic_articles().filter(authors=author).values_list("pk", flat=True))
+    assert theirs <= {hit.article.pk for hit in search(author.name, per_page=100).hits}
 
 
 def test_same_seed_gives_the_same_archive(seeded):

@@ -1,16 +1,14 @@
 """Every process segments with the same names: a name added, changed or removed by one process
 is used by every other process's next search, and the articles that print it are reindexed.
 
-Another process is stood for by running the change with a fresh copy of the segmentation module's
-state (its own jieba dictionary), then putting this process's state back: only the database is
-shared, as between two workers or two nodes.
+Another process is stood for by running the change with a fresh copy of the segmentation
+module's state (its own segmenter and dictionary), then putting this process's state back: only
+the database is shared, as between two workers or two nodes.
 """
 
 import importlib
 from contextlib import contextmanager
-from functools import cache
 
-import jieba
 import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
@@ -24,30 +22,12 @@ from zones.models import ZoneAlias
 pytestmark = pytest.mark.django_db
 
 
-@cache
-def jiebas_own_dictionary() -> tuple[dict[str, int], int]:
-    """jieba's own dictionary (no names), as a new process loads it from jieba's cache file.
-
-    Loaded once: reading the file takes seconds, and it is the same for every process.
-    """
-    tokenizer = jieba.Tokenizer()
-    tokenizer.cache_file = segmentation._tokenizer.cache_file
-    tokenizer.check_initialized()
-    return tokenizer.FREQ, tokenizer.total
-
-
 @contextmanager
 def another_process():
     """Run the block as another process would: with a dictionary of its own, loaded afresh
     from the database, while this process's dictionary stays as it was."""
     ours = dict(vars(segmentation))
-    frequencies, total = jiebas_own_dictionary()
     importlib.reload(segmentation)
-    # What the new tokenizer's initialize() would read from jieba's cache file; a copy, as
-    # adding a name changes it.
-    segmentation._tokenizer.FREQ = dict(frequencies)
-    segmentation._tokenizer.total = total
-    segmentation._tokenizer.initialized = True
     try:
         yield
     finally:

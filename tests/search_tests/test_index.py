@@ -89,6 +89,18 @@ def test_rebuild_command_shows_progress_and_restores_the_index():
     assert sorted(found("风电")) == sorted(a.pk for a in articles)
 
 
+def test_the_index_follows_edits_and_deletions_after_a_rebuild():
+    # The rebuild empties the index with its deletion trigger set aside; it must be back.
+    kept, deleted = (make_article(title=f"风电装备第{n}批交付") for n in range(2))
+    indexing.rebuild_index()
+    deleted.delete()
+    kept.title = "氢能装备交付"
+    kept.save()
+    assert found("风电") == []
+    assert found("氢能") == [kept.pk]
+    assert SearchEntry.objects.count() == 1
+
+
 def test_changing_an_issue_date_moves_its_articles_in_the_year_facet():
     issue = make_issue(date="2023-06-06")
     make_article(title="文旅融合", issue=issue)
@@ -133,3 +145,19 @@ def test_deleting_an_article_with_photos_leaves_no_entry():
     article = make_article(title="碳纤维", photos=2)
     article.delete()
     assert SearchEntry.objects.count() == 0
+
+
+def test_the_special_issue_name_finds_its_pieces():
+    issue = make_issue(title="两会特刊·开发区篇", is_special=True)
+    article = make_article(issue=issue, title="项目建设提速", body="一季度开工项目十二个。")
+    make_article(title="项目建设提速", body="一季度开工项目十二个。")
+    assert found("两会") == [article.pk]
+
+
+def test_renaming_a_special_issue_reindexes_its_pieces():
+    issue = make_issue(title="两会特刊")
+    article = make_article(issue=issue, title="项目建设提速", body="开工项目十二个。")
+    issue.title = "年终特刊"
+    issue.save(update_fields=["title"])
+    assert found("年终") == [article.pk]
+    assert found("两会") == []

@@ -16,6 +16,37 @@ def test_title_match_ranks_above_body_matches():
     assert [hit.article.pk for hit in search("光伏").hits] == [in_title.pk, in_body.pk]
 
 
+def test_body_only_matches_come_newest_first_whatever_their_score():
+    # Scoring every body match cost time in proportion to the matches (issue 17).
+    older = make_article(title="一季度经济运行", body="光伏。光伏组件。光伏支架。光伏逆变器。")
+    newer = make_article(title="二季度经济运行", body="光伏组件下线。")
+    assert [hit.article.pk for hit in search("光伏").hits] == [newer.pk, older.pk]
+
+
+def test_a_page_can_straddle_the_title_and_body_tiers():
+    in_body = [make_article(title="经济运行", body=f"光伏组件第{n}批。") for n in range(2)]
+    in_title = [make_article(title=f"光伏电站第{n}期", body="并网发电。") for n in range(3)]
+    pages = [search("光伏", page=number, per_page=2) for number in (1, 2, 3)]
+    ids = [hit.article.pk for page in pages for hit in page.hits]
+    assert ids == [*reversed([a.pk for a in in_title]), *reversed([a.pk for a in in_body])]
+    assert {page.total for page in pages} == {5}
+
+
+def test_counts_follow_the_index_after_a_repeated_search():
+    first = make_article(title="光伏电站并网", body="电站今天并网发电。")
+    assert search("光伏").total == 1
+    assert search("光伏").total == 1  # the second is counted from the cache
+    second = make_article(title="其他", body="光伏组件下线。")
+    results = search("光伏")
+    assert results.total == 2
+    assert [value.count for value in results.facets["genre"]] == [2]
+    second.delete()
+    assert search("光伏").total == 1
+    first.title = "风电场并网"
+    first.save()
+    assert search("光伏").total == 0
+
+
 def test_all_words_must_match():
     both = make_article(title="光伏项目", body="储能电站同步建设。")
     make_article(title="光伏项目", body="只有光伏。")
