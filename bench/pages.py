@@ -8,7 +8,7 @@ from urllib.parse import quote
 from bench.report import print_table
 
 SEARCH_PAGE_QUERY = "光伏"
-PAGE_NAMES = ["home", "issue", "article", "zone", "search"]
+PAGE_NAMES = ["home", "issue", "article", "zone", "listing", "theme", "search"]
 
 
 @dataclass
@@ -30,14 +30,11 @@ def reader_pages(names: list[str]) -> list[ReaderPage]:
     from articles.models import Article
     from search.query import search
 
-    newest = (
-        Article.objects.published()
-        .filter(issue__isnull=False)
-        .select_related("issue", "zone")
-        .in_print_order()
-        .first()
-    )
+    in_print = Article.objects.published().filter(issue__isnull=False).in_print_order()
+    newest = in_print.select_related("issue", "zone").first()
     zone = newest.zone
+    # The theme of the newest themed piece: the synthetic corpus gives themes to a share of it.
+    themed = in_print.filter(theme__isnull=False).first()
     # Any of the first page's titles: pieces that rank equally may come in either order.
     hit_titles = tuple(article.title for article in search(SEARCH_PAGE_QUERY).page or ())
     search_expected = [SEARCH_PAGE_QUERY] + ([hit_titles] if hit_titles else [])
@@ -51,6 +48,8 @@ def reader_pages(names: list[str]) -> list[ReaderPage]:
             [newest.title, newest.paragraphs[-1]],
         ),
         "zone": ("开发区", "reader:zone_detail", {"pk": zone.pk}, [zone.official_name]),
+        "listing": ("稿件列表", "reader:article_list", {}, [newest.title]),
+        "theme": ("主题列表", "reader:article_list", {}, [themed.title] if themed else None),
         "search": ("检索", "reader:search", {}, search_expected),
     }
     pages = [
@@ -58,6 +57,9 @@ def reader_pages(names: list[str]) -> list[ReaderPage]:
     ]
     for name in names:
         label, url_name, kwargs, expected = available[name]
+        if expected is None:
+            print(f"（{label}：库中没有带主题的已刊发稿件，跳过）")
+            continue
         try:
             path = reverse(url_name, kwargs=kwargs)
         except NoReverseMatch:
@@ -65,6 +67,8 @@ def reader_pages(names: list[str]) -> list[ReaderPage]:
             continue
         if name == "search":
             path += "?q=" + quote(SEARCH_PAGE_QUERY)
+        elif name == "theme":
+            path += f"?theme={themed.theme_id}"
         pages.append(ReaderPage(name, label, path, expected))
     return pages
 

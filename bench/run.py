@@ -5,8 +5,9 @@
 Prepares a scratch database (SQLite under var/bench/ unless --database-from-env), fills it with
 the seed pages and a synthetic corpus of --articles pieces (reused when already that size),
 then measures (a) search latency in-process against a LIKE scan, (b) requests per second of the
-reader pages under gunicorn against a static baseline page served by the same gunicorn, and
-(c) the SQL queries each page makes.
+reader pages under gunicorn against a static baseline page served by the same gunicorn,
+(c) the SQL queries each page makes and (d) each page's server time in-process against the
+baseline page's.
 """
 
 import io
@@ -16,6 +17,7 @@ import time
 from pathlib import Path
 
 from bench.options import SCRATCH, benchmark_parser
+from bench.page_times import measure_server_times, print_server_times
 from bench.pages import PAGE_NAMES, print_query_counts, reader_pages
 from bench.report import environment, print_environment
 from bench.scratch import start_django
@@ -52,6 +54,9 @@ def parse_args():
     parser.add_argument("--skip-search", action="store_true", help="不测检索延迟")
     parser.add_argument("--skip-http", action="store_true", help="不做 gunicorn 压测")
     parser.add_argument(
+        "--page-repeat", type=int, default=30, help="进程内每个页面计时的次数（0 表示不测）"
+    )
+    parser.add_argument(
         "--json", type=Path, help="结果 JSON 的路径（默认 var/bench/results-<数据库>.json）"
     )
     return parser.parse_args()
@@ -73,6 +78,10 @@ def main() -> int:
         results["search"] = print_search(rows, vendor)
 
     results["queries_per_page"] = print_query_counts(pages, failures)
+
+    if args.page_repeat > 0:
+        times = measure_server_times(pages, args.page_repeat, failures)
+        results["server_ms"] = print_server_times(times, args.page_repeat)
 
     if not args.skip_http:
         results["http"] = measure_http(args, database_url, pages, failures)

@@ -41,6 +41,7 @@ def snapshot() -> list[tuple]:
             article.body,
             article.byline,
             tuple(article.author_names()),
+            article.theme_id,
         )
         for article in articles
     ]
@@ -76,6 +77,16 @@ def test_synthetic_articles_are_indexed_for_search(seeded):
     generate("--articles", str(ARTICLES))
 
     assert SearchEntry.objects.filter(article__in=synthetic_articles()).count() == ARTICLES
+
+
+def test_a_share_of_the_pieces_answer_a_theme_of_the_call(seeded):
+    # The theme listings are benchmarked: they need pieces to page through.
+    generate("--articles", str(ARTICLES))
+
+    themed = synthetic_articles().filter(theme__isnull=False).select_related("theme")
+    assert ARTICLES * 0.25 < themed.count() < ARTICLES * 0.55
+    assert len({article.theme_id for article in themed}) > 1
+    assert all(article.call_id == article.theme.call_id for article in themed)
 
 
 def test_same_seed_gives_the_same_archive(seeded):
