@@ -9,10 +9,16 @@ import django_filters
 from django import forms
 
 from articles.models import Article, CallTheme, Genre, Issue
+from reader.fragments import cached
 from zones.models import City, Zone
 
 
 def _archive_years():
+    # Every form asks, and the answer (a scan of the issues) changes only with the archive.
+    return cached("archive-years", None, _years_with_published_issues)
+
+
+def _years_with_published_issues():
     return [
         (str(day.year), f"{day.year}年")
         for day in Issue.objects.published().dates("date", "year", "DESC")

@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 
 from articles.models import Article, Issue
 from reader.page_cache import cached_for_readers
@@ -51,7 +52,12 @@ def issue_detail(request, date):
         {
             "issue": issue,
             "contents": issue_contents(issue),
-            "newer": published_issues.filter(date__gt=issue.date).order_by("date").first(),
-            "older": published_issues.filter(date__lt=issue.date).order_by("-date").first(),
+            # Looked up when the template asks, which it does not when the content is cached.
+            "newer": SimpleLazyObject(
+                published_issues.filter(date__gt=issue.date).order_by("date").first
+            ),
+            "older": SimpleLazyObject(
+                published_issues.filter(date__lt=issue.date).order_by("-date").first
+            ),
         },
     )
