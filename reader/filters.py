@@ -7,6 +7,9 @@ has thousands of issues, and a reader arrives at an issue filter from an issue's
 
 import django_filters
 from django import forms
+from django.db import models
+from django.db.models import ExpressionWrapper, F, Value
+from django.db.models.functions import Concat
 
 from articles.models import Article, CallTheme, Genre, Issue
 from reader.fragments import cached
@@ -60,3 +63,38 @@ class ArchiveFilter(django_filters.FilterSet):
         if queryset is None:
             queryset = Article.objects.published()
         super().__init__(data, queryset, **kwargs)
+
+
+class ListingFilter(ArchiveFilter):
+    """The archive's filters for the listing, which shows a page of their pieces in print order."""
+
+    # Compared through an expression that no index answers, in in_print_order().
+    UNINDEXED = ("genre", "theme")
+
+    def in_print_order(self):
+        """The filtered pieces in print order, for a page of them; count self.qs instead.
+
+        The listing reads the archive issue by issue, newest first, and stops after a page
+        (ArticleQuerySet.printed()). Offered an index on the genre or the theme, SQLite takes it
+        instead, reads every match (a twelfth to two thirds of the archive) and sorts them all:
+        at 100,000 pieces, theme 155 ms instead of 16 ms and genre 消息 1.1 s instead of 26 ms,
+        on a busy machine. Each genre and theme is common enough for the scan to fill a page
+        within a few issues. A count, which reads every match anyway, is faster on the index.
+        """
+        self.errors  # noqa: B018 -- validates, as self.qs does: invalid values are left out
+        queryset = self.queryset.all()
+        for name, value in self.form.cleaned_data.items():
+            if name in self.UNINDEXED and value not in (None, ""):
+                queryset = _filter_without_index(queryset, name, value)
+            else:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset.printed().in_print_order()
+
+
+def _filter_without_index(queryset, name, value):
+    if isinstance(value, models.Model):
+        compared = ExpressionWrapper(F(f"{name}_id") + 0, output_field=models.IntegerField())
+        value = value.pk
+    else:
+        compared = Concat(F(name), Value(""), output_field=models.CharField())
+    return queryset.alias(**{f"{name}_compared": compared}).filter(**{f"{name}_compared": value})
