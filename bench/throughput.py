@@ -86,9 +86,12 @@ def wait_until_serving(server: subprocess.Popen, port: int, path: str, timeout: 
 
 PAGE_CACHE_MODES = {
     # The site's own setting (KFQ_PAGE_CACHE_SECONDS: a day for anonymous readers when not
-    # debugging), and every request rendered afresh, which is what a cache miss costs.
+    # debugging), and every request through the view, as for anyone logged in.
     "on": ("页面缓存按网站设置", {}),
-    "off": ("关闭页面缓存（KFQ_PAGE_CACHE_SECONDS=0，每次渲染）", {"KFQ_PAGE_CACHE_SECONDS": "0"}),
+    "off": (
+        "关闭页面缓存（KFQ_PAGE_CACHE_SECONDS=0，每次进入视图，片段缓存照常）",
+        {"KFQ_PAGE_CACHE_SECONDS": "0"},
+    ),
 }
 
 

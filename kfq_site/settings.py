@@ -328,8 +328,9 @@ KFQ_PAGE_CHARACTERS = int(os.environ.get("KFQ_PAGE_CHARACTERS", "5000"))
 # Their key carries the archive version, which every change a reader could see replaces, so
 # they can be kept for a day. Off while debugging, so that a changed template shows at once.
 KFQ_PAGE_CACHE_SECONDS = int(os.environ.get("KFQ_PAGE_CACHE_SECONDS", "0" if DEBUG else "86400"))
-# Parts of reader pages (a piece's entry in a list, a listing's count) are cached the same way
-# under the archive version (reader/fragments.py), for the requests the page cache cannot answer.
+# Parts of reader pages (a page's content below the header, a listing's count) are cached the
+# same way under the archive version (reader/fragments.py), for the requests the page cache
+# cannot answer: anyone logged in, and a page rendered before by another request.
 KFQ_FRAGMENT_CACHE_SECONDS = int(
     os.environ.get("KFQ_FRAGMENT_CACHE_SECONDS", "0" if DEBUG else "86400")
 )

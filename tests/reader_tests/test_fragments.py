@@ -46,12 +46,12 @@ def html_of(client, url) -> str:
 
 
 # Read back: only what the page needs outside its content (its subject, for the title and a
-# 404; the zone's page of pieces) is queried; lists, choices and counts come from the cache.
+# 404) is queried; lists, choices and counts come from the cache.
 WARM_QUERIES = {
     "home": 0,
     "issue_detail": 1,  # the issue
     "article_detail": 1,  # the piece
-    "zone_detail": 2,  # zone, count
+    "zone_detail": 1,  # the zone
     "article_list": 0,
 }
 
@@ -67,38 +67,6 @@ def test_a_second_read_takes_its_parts_from_the_cache(
         second = html_of(client, url)
 
     assert second == first
-
-
-def test_a_piece_entry_is_rendered_once_for_every_page_that_lists_it(
-    client, fragment_cache, monkeypatch
-):
-    archive = small_archive()
-    html_of(client, reverse("reader:home"))
-    rendered = []
-    render_each = fragments.cached_each
-
-    def counting(name, items, render, vary=None):
-        def counted(item):
-            rendered.append(name)
-            return render(item)
-
-        return render_each(name, items, counted, vary)
-
-    monkeypatch.setattr("reader.templatetags.reader_fragments.cached_each", counting)
-
-    # The issue's contents, as on the home page, where the issue is the latest.
-    html = html_of(client, archive.issue.get_absolute_url())
-
-    assert PUBLISHED_TITLE in html
-    assert rendered == []
-
-
-def edit_title(piece, title):
-    def edit():
-        piece.title = title
-        piece.save()
-
-    return edit
 
 
 @pytest.mark.parametrize(
