@@ -181,3 +181,15 @@ def test_pages_are_rendered_when_the_cache_cannot_be_reached(client, fragment_ca
     for url in public_urls(archive).values():
         assert client.get(url).status_code == 200
     assert PUBLISHED_TITLE in html_of(client, reverse("reader:article_list"))
+
+
+def test_the_zone_page_links_its_pages_with_the_query_it_was_asked(client, fragment_cache):
+    # Its pagination repeats the query string: a part kept per page number alone would repeat
+    # the first visitor's.
+    archive = small_archive()
+    for position in range(2, 23):
+        make_article(zone=archive.zone, issue=archive.issue, page=3, position=position)
+    url = archive.zone.get_absolute_url()
+    assert "utm_source=x" in html_of(client, url + "?page=1&utm_source=x")
+
+    assert "utm_source=x" not in html_of(client, url + "?page=1")
