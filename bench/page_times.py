@@ -1,4 +1,4 @@
-"""(d) Server time of the reader pages in-process, each against the baseline page.
+"""(e) Server time of the reader pages in-process, each against the baseline page.
 
 What a request costs when the page cache does not answer it: the first reader after a change,
 and everyone logged in. Measured twice through Django's test client: with the page cache off
@@ -52,7 +52,7 @@ def measure_server_times(pages, repeat: int, failures: list[str]) -> dict:
 
 def print_server_times(results: dict, repeat: int) -> dict:
     print(
-        "\n== (d) 页面的服务器时间（进程内 Django 测试客户端，"
+        "\n== (e) 页面的服务器时间（进程内 Django 测试客户端，"
         f"每页先请求一次，再计时 {repeat} 次取中位数）"
     )
     bare = results.get("bare", {})

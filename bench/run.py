@@ -6,8 +6,9 @@ Prepares a scratch database (SQLite under var/bench/ unless --database-from-env)
 the seed pages and a synthetic corpus of --articles pieces (reused when already that size),
 then measures (a) search latency in-process against a LIKE scan, (b) requests per second of the
 reader pages under gunicorn against a static baseline page served by the same gunicorn,
-(c) the SQL queries each page makes and (d) each page's server time in-process against the
-baseline page's.
+(c) the SQL queries each page makes, (d) the editors' statistics pages in-process against the
+same baseline page (bench/report_pages.py) and (e) each reader page's server time in-process
+against the baseline page's (bench/page_times.py).
 """
 
 import io
@@ -20,6 +21,7 @@ from bench.options import SCRATCH, benchmark_parser
 from bench.page_times import measure_server_times, print_server_times
 from bench.pages import PAGE_NAMES, print_query_counts, reader_pages
 from bench.report import environment, print_environment
+from bench.report_pages import measure_report_pages
 from bench.scratch import start_django
 from bench.search_latency import measure_search, print_search
 from bench.throughput import measure_http
@@ -53,6 +55,10 @@ def parse_args():
     )
     parser.add_argument("--skip-search", action="store_true", help="不测检索延迟")
     parser.add_argument("--skip-http", action="store_true", help="不做 gunicorn 压测")
+    parser.add_argument("--skip-reports", action="store_true", help="不测编辑部统计页面")
+    parser.add_argument(
+        "--report-repeat", type=int, default=5, help="每个统计页面计时的次数（默认 5）"
+    )
     parser.add_argument(
         "--page-repeat", type=int, default=30, help="进程内每个页面计时的次数（0 表示不测）"
     )
@@ -78,6 +84,9 @@ def main() -> int:
         results["search"] = print_search(rows, vendor)
 
     results["queries_per_page"] = print_query_counts(pages, failures)
+
+    if not args.skip_reports:
+        results["report_pages"] = measure_report_pages(args, failures)
 
     if args.page_repeat > 0:
         times = measure_server_times(pages, args.page_repeat, failures)

@@ -17,7 +17,7 @@ from bench.report import print_table, verdict
 
 # Share of the baseline page's requests per second each page must reach: a page from the page
 # cache costs two cache reads more than the baseline; a page rendered afresh costs its queries
-# and templates (its server time is (d), bench/page_times.py).
+# and templates (its server time is (e), bench/page_times.py).
 THROUGHPUT_SHARE = {"on": 0.90, "off": 0.70}
 
 

@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "portal",
     "reader",
     "awards",
+    "reports",
     "backups",
 ]
 

@@ -20,5 +20,6 @@ urlpatterns = [
     path("", include("reader.urls")),
     path("", include("portal.urls")),
     path("", include("awards.urls")),
+    path("", include("reports.urls")),
     path("", include("editorial.urls")),
 ]

@@ -1,11 +1,15 @@
 """The apps' layering and the absence of import cycles, read from the source.
 
 Every import counts, the ones inside functions too: an import moved into a function to dodge
-a cycle is still a dependency. Migrations are left out (Django writes them), and so is
-kfq_site in the layering, as the project that puts the apps together.
+a cycle is still a dependency. So does a template's {% load %} of one of our tag libraries:
+templates/<app>/... (and templates/admin/<app>/...) depends on the app whose templatetags/
+defines the library. Migrations are left out (Django writes them), and so is kfq_site in the
+layering, as the project that puts the apps together; so are the project's own templates
+(base.html, includes/, registration/ and the like).
 """
 
 import ast
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,9 +26,12 @@ MAY_IMPORT = {
     "editorial": {"search", "articles", "zones", "logins"},
     "importer": {"editorial", "search", "articles", "zones", "logins"},
     # The portal reads correspondents' Word documents with the importer's reader (word.py).
-    "portal": {"importer", "editorial", "search", "articles", "zones", "logins"},
+    # It shows a correspondent their running score with the awards' tag (own_live_points).
+    "portal": {"awards", "importer", "editorial", "search", "articles", "zones", "logins"},
     "awards": {"editorial", "search", "articles", "zones", "logins"},
     "reader": {"articles", "search", "zones"},
+    # Statistics and bulletins read everything below them; nothing imports them.
+    "reports": {"awards", "editorial", "search", "articles", "zones"},
 }
 PROJECT_PACKAGE = "kfq_site"
 OURS = {*MAY_IMPORT, PROJECT_PACKAGE, "bench"}
@@ -34,11 +41,12 @@ OURS = {*MAY_IMPORT, PROJECT_PACKAGE, "bench"}
 class Import:
     file: str  # relative to the project
     line: int
-    source: str  # the importing module
+    source: str  # the importing module; for a template, the app it belongs to
     target: str  # the imported module, or the package a name is taken from
+    verb: str = "imports"  # "loads" for a template's {% load %}
 
     def __str__(self):
-        return f"{self.file}:{self.line} imports {self.target}"
+        return f"{self.file}:{self.line} {self.verb} {self.target}"
 
 
 def imports_of(root: Path, packages) -> list[Import]:
@@ -70,6 +78,46 @@ def imports_of(root: Path, packages) -> list[Import]:
             else:
                 continue
             found += [Import(file, node.lineno, name, target) for target in targets]
+    return found
+
+
+# {% load a b %} loads libraries a and b; {% load x y from lib %} loads from lib.
+LOAD = re.compile(r"{%\s*load\s+(.+?)\s*%}", re.DOTALL)
+
+
+def tag_libraries(root: Path, packages) -> dict[str, str]:
+    """Our template tag libraries, by the name {% load %} takes, and the module of each."""
+    return {
+        path.stem: ".".join(path.relative_to(root).with_suffix("").parts)
+        for package in packages
+        for path in sorted((root / package / "templatetags").glob("*.py"))
+        if path.stem != "__init__"
+    }
+
+
+def template_loads(root: Path, packages) -> list[Import]:
+    """Every {% load %} of one of our libraries in a template of one of the packages.
+
+    A template belongs to the app its folder is named after, in templates/ or in the app's
+    own templates/: <app>/..., or admin/<app>/... for the admin pages of that app's models.
+    Django's own libraries (static, admin_urls, ...) are not ours and are not counted.
+    """
+    libraries = tag_libraries(root, packages)
+    found = []
+    for folder in [root / "templates", *(root / package / "templates" for package in packages)]:
+        for path in sorted(folder.rglob("*")):
+            parts = path.relative_to(folder).parts
+            app = parts[1] if parts[0] == "admin" and len(parts) > 2 else parts[0]
+            if not path.is_file() or app not in packages:
+                continue
+            text = path.read_text()
+            for match in LOAD.finditer(text):
+                names = match.group(1).split()
+                line = text.count("\n", 0, match.start()) + 1
+                for name in names[-1:] if "from" in names else names:
+                    if name in libraries:
+                        file = str(path.relative_to(root))
+                        found.append(Import(file, line, app, libraries[name], "loads"))
     return found
 
 
@@ -120,7 +168,8 @@ def product_imports() -> list[Import]:
 
 
 def test_each_app_imports_only_the_apps_below_it():
-    violations = layering_violations(product_imports())
+    packages = [*MAY_IMPORT, PROJECT_PACKAGE]
+    violations = layering_violations(product_imports() + template_loads(PROJECT, packages))
 
     assert violations == [], "imports against the layering:\n" + "\n".join(violations)
 
@@ -154,4 +203,35 @@ def test_an_import_inside_a_function_counts(tmp_path):
             "articles/models/__init__.py:1 imports articles.models.issues",
             "articles/models/issues.py:3 imports articles.models",
         ]
+    ]
+
+
+def test_a_templates_load_of_another_apps_library_counts(tmp_path):
+    """The checker itself: the portal's template that loaded the running score's tags from
+    reports (where they first stood) is caught; Django's libraries, an app's own library and
+    the project's own templates are not counted."""
+    for library in ("reports/templatetags/live_points.py", "awards/templatetags/awards_format.py"):
+        (tmp_path / library).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / library).write_text("")
+    templates = {
+        "portal/my_submissions.html": '{% extends "base.html" %}\n{% load static live_points %}',
+        "portal/own.html": "{% load own_live_points from live_points %}",
+        "admin/awards/credit/ranking.html": "{% load admin_urls awards_format %}",
+        "base.html": "{% load live_points %}",
+    }
+    for name, text in templates.items():
+        (tmp_path / "templates" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "templates" / name).write_text(text)
+
+    loads = template_loads(tmp_path, ["portal", "awards", "reports"])
+
+    allowed = ", ".join(sorted(MAY_IMPORT["portal"]))
+    assert layering_violations(loads) == [
+        "templates/portal/my_submissions.html:2 loads reports.templatetags.live_points"
+        f" (portal may import only: {allowed})",
+        "templates/portal/own.html:1 loads reports.templatetags.live_points"
+        f" (portal may import only: {allowed})",
+    ]
+    assert [str(found) for found in loads if found.source == "awards"] == [
+        "templates/admin/awards/credit/ranking.html:1 loads awards.templatetags.awards_format"
     ]

@@ -34,6 +34,15 @@ class ZoneQuerySet(models.QuerySet):
     def unconfirmed(self):
         return self.filter(confirmed=False)
 
+    def in_city_order(self):
+        """By city in the province's customary order (City's order), zones without a city
+        last, then by official name."""
+        city_rank = Case(
+            *(When(city=city, then=Value(rank)) for rank, city in enumerate(City.values)),
+            default=Value(len(City.values)),
+        )
+        return self.order_by(city_rank, "official_name")
+
     def named(self, *names: str):
         """Zones known by any of these names: official name, short name or alias.
 

@@ -228,6 +228,11 @@ class Article(models.Model):
             models.Index(fields=["zone", "status"], name="article_zone_status_idx"),
             # The listing's genre filter, and its count, without reading every piece.
             models.Index(fields=["status", "genre"], name="article_status_genre_idx"),
+            # The editors' statistics count pieces submitted in a period (reports/figures.py).
+            models.Index(fields=["submitted_at"], name="article_submitted_at_idx"),
+            # ... and look up, zone by zone, whether it has sent anything lately.
+            models.Index(fields=["zone", "submitted_at"], name="article_zone_submitted_idx"),
+            models.Index(fields=["zone", "issue"], name="article_zone_issue_idx"),
         ]
 
     def __str__(self):

@@ -30,7 +30,12 @@ class ArticleTransition(models.Model):
         verbose_name = "状态记录"
         verbose_name_plural = "状态记录"
         ordering = ["at", "pk"]
-        indexes = [models.Index(fields=["article", "at"], name="transition_article_at_idx")]
+        indexes = [
+            models.Index(fields=["article", "at"], name="transition_article_at_idx"),
+            # The editors' statistics count decisions of each kind in a period
+            # (reports/figures.py).
+            models.Index(fields=["to_status", "at"], name="transition_status_at_idx"),
+        ]
 
     def __str__(self):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"

@@ -1,8 +1,10 @@
-"""The awards app's models: the year's scoring rubric, the awards it led to, and the byline
-credits the year-end list counts (a proxy of articles.Authorship)."""
+"""The awards app's models: the year's scoring rubric, the awards it led to, the byline
+credits the year-end list counts (a proxy of articles.Authorship), and the editors' switch
+for showing correspondents their running score."""
 
 from .award import AWARD_NAME, ISSUER, Award, AwardQuerySet
 from .credit import Credit, CreditQuerySet
+from .live_points import LivePoints
 from .rubric import Rubric, RubricQuerySet, Sharing
 
 __all__ = [
@@ -12,6 +14,7 @@ __all__ = [
     "AwardQuerySet",
     "Credit",
     "CreditQuerySet",
+    "LivePoints",
     "Rubric",
     "RubricQuerySet",
     "Sharing",
