@@ -37,8 +37,8 @@ def article_page_context(article: Article) -> dict:
         "captions_only": SimpleLazyObject(
             lambda: [photo for photo in photos if not (photo.image or photo.thumbnail)]
         ),
-        "related": (
-            Article.objects.published()
+        "related": SimpleLazyObject(
+            lambda: Article.objects.published()
             .select_related("issue")
             .only("title", "issue__date")
             .related_to(article, RELATED_ARTICLES)

@@ -51,13 +51,14 @@ def issue_detail(request, date):
         "reader/issue_detail.html",
         {
             "issue": issue,
-            "contents": issue_contents(issue),
-            # Looked up when the template asks, which it does not when the content is cached.
+            # Looked up when the template first uses them, which it does not when the content
+            # comes from the fragment cache.
+            "contents": SimpleLazyObject(lambda: issue_contents(issue)),
             "newer": SimpleLazyObject(
-                published_issues.filter(date__gt=issue.date).order_by("date").first
+                lambda: published_issues.filter(date__gt=issue.date).order_by("date").first()
             ),
             "older": SimpleLazyObject(
-                published_issues.filter(date__lt=issue.date).order_by("-date").first
+                lambda: published_issues.filter(date__lt=issue.date).order_by("-date").first()
             ),
         },
     )
