@@ -5,8 +5,9 @@ by it) are replaced on their next request.
 Changes that reach readers: publishing an issue or imported pieces (editorial/workflow.py calls
 bump_archive_version, as QuerySet.update sends no signal), saving or deleting a piece that is
 published before or after the save (a change, a withdrawal), a photo of a published piece, an
-issue, a contributor's name, a zone or its aliases, and a merge of zones. A draft's save does
-not bump: nothing a reader sees changed.
+issue, a contributor's name, a zone or its aliases, a merge of zones, and the call for papers
+with its themes, genres, rewards and contacts. A draft's save does not bump: nothing a reader
+sees changed.
 
 The bump waits for the commit: a reader who took the new version before the commit could
 otherwise render the old content and keep it under the new version for as long as pages live.
@@ -24,7 +25,18 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from articles.models import Article, Contributor, Issue, Photo, Status
+from articles.models import (
+    Article,
+    CallContact,
+    CallForPapers,
+    CallGenre,
+    CallReward,
+    CallTheme,
+    Contributor,
+    Issue,
+    Photo,
+    Status,
+)
 from zones.merging import zones_merged
 from zones.models import Zone, ZoneAlias
 
@@ -104,5 +116,21 @@ def _named_record_changed(sender, instance, created, raw=False, **kwargs):
 @receiver(zones_merged, dispatch_uid="freshness_zones_merged")
 def _zones_changed(sender, raw=False, **kwargs):
     # The zone pages list every zone, with or without published pieces.
+    if not raw:
+        bump_archive_version()
+
+
+@receiver(post_save, sender=CallForPapers, dispatch_uid="freshness_call_saved")
+@receiver(post_delete, sender=CallForPapers, dispatch_uid="freshness_call_deleted")
+@receiver(post_save, sender=CallTheme, dispatch_uid="freshness_theme_saved")
+@receiver(post_delete, sender=CallTheme, dispatch_uid="freshness_theme_deleted")
+@receiver(post_save, sender=CallGenre, dispatch_uid="freshness_call_genre_saved")
+@receiver(post_delete, sender=CallGenre, dispatch_uid="freshness_call_genre_deleted")
+@receiver(post_save, sender=CallReward, dispatch_uid="freshness_reward_saved")
+@receiver(post_delete, sender=CallReward, dispatch_uid="freshness_reward_deleted")
+@receiver(post_save, sender=CallContact, dispatch_uid="freshness_contact_saved")
+@receiver(post_delete, sender=CallContact, dispatch_uid="freshness_contact_deleted")
+def _call_changed(sender, raw=False, **kwargs):
+    # The call shows on the home page and its own page, its themes in every listing's filters.
     if not raw:
         bump_archive_version()

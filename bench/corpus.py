@@ -7,6 +7,8 @@ a word from one seed piece occurs in a few percent of the corpus, as a topic doe
 archive; a long survey does not spread its zone's name over half of it. Only a short text is
 the article's own: a title made of seed headline fragments and the zone's name, and a one-line
 lead naming the zone and the date. Zone, issue, page, genre and authors vary independently.
+A share of the pieces answer the current call for papers under one of its themes, so the
+theme listings have an archive's worth of pieces to page through.
 
 Synthetic rows are recognisable and removed by clear_corpus(): articles carry source_file
 "synthetic/<issue date>" with their place on that page as source_position; their contributors
@@ -27,7 +29,7 @@ from itertools import islice
 from django.db import transaction
 from django.utils import timezone
 
-from articles.models import Article, Authorship, Contributor, Genre, Issue
+from articles.models import Article, Authorship, CallTheme, Contributor, Genre, Issue
 from editorial import workflow
 from search import segmentation
 from zones.models import Zone
@@ -49,6 +51,8 @@ GENRE_WEIGHTS = {
     Genre.PHOTO_NEWS: 4,
     Genre.OTHER: 2,
 }
+# Pieces written for a theme of the call (the rest are the zones' own news).
+THEMED_SHARE = 0.4
 
 SURNAMES = (
     "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋"
@@ -93,6 +97,7 @@ class _Sources:
     taken_names: set[str]
     first_issue_date: date
     existing_issue_dates: set[date]
+    themes: list[CallTheme]
 
 
 @dataclass
@@ -129,7 +134,9 @@ def generate_corpus(
     report = CorpusReport()
     issues: dict[date, Issue] = {}
     contributors: dict[int, Contributor] = {}
-    planned = _plan(rng, sources, pool, articles)
+    # Themes draw from a stream of their own, so that a seed gives the same pieces as it did
+    # before pieces had themes (and the search benchmark's figures stay comparable).
+    planned = _plan(rng, random.Random(f"themes {seed}"), sources, pool, articles)
     while batch := list(islice(planned, BATCH_SIZE)):
         started = time.monotonic()
         with transaction.atomic():
@@ -215,6 +222,7 @@ def _sources() -> _Sources:
         taken_names=set(Contributor.objects.values_list("name", flat=True)),
         first_issue_date=min(existing_dates, default=timezone.localdate()),
         existing_issue_dates=existing_dates,
+        themes=list(CallTheme.objects.select_related("call").order_by("call", "number")),
     )
 
 
@@ -242,7 +250,7 @@ def _issue_dates(sources: _Sources):
             yield day
 
 
-def _plan(rng: random.Random, sources: _Sources, pool, total: int):
+def _plan(rng: random.Random, theme_rng: random.Random, sources: _Sources, pool, total: int):
     authors_by_zone: dict[int, list[int]] = {}
     for key, (_name, zone) in enumerate(pool):
         authors_by_zone.setdefault(zone.pk, []).append(key)
@@ -277,6 +285,9 @@ def _plan(rng: random.Random, sources: _Sources, pool, total: int):
                 source_file=f"{SOURCE_PREFIX}{issue_date:%Y-%m-%d}",
                 source_position=slot + 1,
             )
+            if sources.themes and theme_rng.random() < THEMED_SHARE:
+                article.theme = theme_rng.choice(sources.themes)
+                article.call = article.theme.call
             yield _Planned(article, issue_date, pages, list(author_keys))
 
 

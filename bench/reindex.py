@@ -1,4 +1,4 @@
-"""(e) Rebuilding the search index against bare jieba segmenting the same text.
+"""(f) Rebuilding the search index against bare jieba segmenting the same text.
 
 The text is what the index segments (search.indexing.indexed_text), paragraph by paragraph
 (segmentation.paragraphs). Bare jieba over the whole archive's text is timed on a random sample
@@ -67,7 +67,7 @@ def measure_reindex() -> dict:
 
     from search import segmentation
 
-    print("\n== (e) 重建检索索引与分词（同一文本上的裸 jieba）")
+    print("\n== (f) 重建检索索引与分词（同一文本上的裸 jieba）")
     distinct, sample, characters = archive_paragraphs()
     sample_characters = sum(map(len, sample))
     segmentation.ensure_dictionary()

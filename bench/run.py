@@ -6,9 +6,10 @@ Prepares a scratch database (SQLite under var/bench/ unless --database-from-env)
 the seed pages and a synthetic corpus of --articles pieces (reused when already that size),
 then measures (a) search latency in-process against a LIKE scan, and checks the results against
 exhaustive ones, (b) requests per second of the reader pages under gunicorn against a static
-baseline page served by the same gunicorn, (c) the SQL queries each page makes; (d) the
-editors' statistics pages in-process against the same baseline page (bench/report_pages.py);
-and (e) the index rebuild against bare jieba segmenting the same text.
+baseline page served by the same gunicorn, (c) the SQL queries each page makes, (d) the editors'
+statistics pages in-process against the same baseline page (bench/report_pages.py), (e) each
+reader page's server time in-process against the baseline page's (bench/page_times.py) and
+(f) the index rebuild against bare jieba segmenting the same text (bench/reindex.py).
 """
 
 import io
@@ -18,6 +19,7 @@ import time
 from pathlib import Path
 
 from bench.options import SCRATCH, benchmark_parser
+from bench.page_times import measure_server_times, print_server_times
 from bench.pages import PAGE_NAMES, print_query_counts, reader_pages
 from bench.reindex import measure_reindex
 from bench.report import environment, print_environment
@@ -64,6 +66,9 @@ def parse_args():
         "--report-repeat", type=int, default=5, help="每个统计页面计时的次数（默认 5）"
     )
     parser.add_argument(
+        "--page-repeat", type=int, default=30, help="进程内每个页面计时的次数（0 表示不测）"
+    )
+    parser.add_argument(
         "--json", type=Path, help="结果 JSON 的路径（默认 var/bench/results-<数据库>.json）"
     )
     return parser.parse_args()
@@ -80,9 +85,6 @@ def main() -> int:
     pages = reader_pages([name.strip() for name in args.pages.split(",") if name.strip()])
     failures = []
 
-    if not args.skip_reindex:
-        results["reindex"] = measure_reindex()
-
     if not args.skip_search:
         rows = measure_search(args)
         results["search"] = print_search(rows)
@@ -92,6 +94,13 @@ def main() -> int:
 
     if not args.skip_reports:
         results["report_pages"] = measure_report_pages(args, failures)
+
+    if args.page_repeat > 0:
+        times = measure_server_times(pages, args.page_repeat, failures)
+        results["server_ms"] = print_server_times(times, args.page_repeat)
+
+    if not args.skip_reindex:
+        results["reindex"] = measure_reindex()
 
     if not args.skip_http:
         results["http"] = measure_http(args, database_url, pages, failures)

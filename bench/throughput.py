@@ -15,7 +15,10 @@ from bench.load import LoadGenerator, fetch
 from bench.pages import ReaderPage, missing_text
 from bench.report import print_table, verdict
 
-THROUGHPUT_SHARE = 0.70
+# Share of the baseline page's requests per second each page must reach: a page from the page
+# cache costs two cache reads more than the baseline; a page rendered afresh costs its queries
+# and templates (its server time is (e), bench/page_times.py).
+THROUGHPUT_SHARE = {"on": 0.90, "off": 0.70}
 
 
 def free_port() -> int:
@@ -83,9 +86,12 @@ def wait_until_serving(server: subprocess.Popen, port: int, path: str, timeout: 
 
 PAGE_CACHE_MODES = {
     # The site's own setting (KFQ_PAGE_CACHE_SECONDS: a day for anonymous readers when not
-    # debugging), and every request rendered afresh, which is what a cache miss costs.
+    # debugging), and every request through the view, as for anyone logged in.
     "on": ("页面缓存按网站设置", {}),
-    "off": ("关闭页面缓存（KFQ_PAGE_CACHE_SECONDS=0，每次渲染）", {"KFQ_PAGE_CACHE_SECONDS": "0"}),
+    "off": (
+        "关闭页面缓存（KFQ_PAGE_CACHE_SECONDS=0，每次进入视图，片段缓存照常）",
+        {"KFQ_PAGE_CACHE_SECONDS": "0"},
+    ),
 }
 
 
@@ -105,7 +111,7 @@ def measure_http(args, database_url: str, pages: list[ReaderPage], failures: lis
             measured = load_pages(args, port, server, pages, failures)
         finally:
             stop_gunicorn(server)
-        print_throughput(measured)
+        print_throughput(measured, THROUGHPUT_SHARE[mode])
         results[mode] = measured
     return results
 
@@ -147,15 +153,15 @@ def load_pages(args, port, server, pages: list[ReaderPage], failures: list[str])
     return measured
 
 
-def print_throughput(measured: dict):
+def print_throughput(measured: dict, target: float):
     bare = measured.get("bare", {}).get("per_second")
-    table = [["页面", "路径", "大小", "请求/秒", "相对基准页", f"目标 ≥ {THROUGHPUT_SHARE:.0%}"]]
+    table = [["页面", "路径", "大小", "请求/秒", "相对基准页", f"目标 ≥ {target:.0%}"]]
     for name, row in measured.items():
         share = row["per_second"] / bare if bare else None
         row["share_of_bare"] = round(share, 3) if share is not None else None
         is_bare = name == "bare"
         if not is_bare and share is not None:
-            row["verdict"] = verdict(share >= THROUGHPUT_SHARE)
+            row["verdict"] = verdict(share >= target)
         table.append(
             [
                 row["label"],

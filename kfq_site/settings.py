@@ -329,6 +329,12 @@ KFQ_PAGE_CHARACTERS = int(os.environ.get("KFQ_PAGE_CHARACTERS", "5000"))
 # Their key carries the archive version, which every change a reader could see replaces, so
 # they can be kept for a day. Off while debugging, so that a changed template shows at once.
 KFQ_PAGE_CACHE_SECONDS = int(os.environ.get("KFQ_PAGE_CACHE_SECONDS", "0" if DEBUG else "86400"))
+# Parts of reader pages (a page's content below the header, a listing's count) are cached the
+# same way under the archive version (reader/fragments.py), for the requests the page cache
+# cannot answer: anyone logged in, and a page rendered before by another request.
+KFQ_FRAGMENT_CACHE_SECONDS = int(
+    os.environ.get("KFQ_FRAGMENT_CACHE_SECONDS", "0" if DEBUG else "86400")
+)
 
 # Behind HTTPS in production: secure cookies, HSTS and the redirect. Off on a laptop and in
 # tests, which serve plain HTTP on loopback.

@@ -167,9 +167,11 @@ def _mail_through_the_outbox(settings):
 
 @pytest.fixture(autouse=True)
 def _no_page_cache(settings):
-    # Tests read a page, change the archive and read it again; a cached page would hide the
-    # change. tests/reader_tests/test_page_cache.py turns the cache on to test it.
+    # Tests read a page, change the archive and read it again; a cached page or part of one
+    # would hide the change. tests/reader_tests/test_page_cache.py and test_fragments.py turn
+    # them on.
     settings.KFQ_PAGE_CACHE_SECONDS = 0
+    settings.KFQ_FRAGMENT_CACHE_SECONDS = 0
 
 
 @pytest.fixture(scope="module")

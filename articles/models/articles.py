@@ -31,17 +31,12 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_listing_relations(self):
         """What a list of articles shows: zone, issue and the authors in byline order."""
-        return self.select_related("zone", "issue").prefetch_related(
-            Prefetch(
-                "authorships",
-                queryset=Authorship.objects.select_related("contributor").order_by("order"),
-            )
-        )
+        return self.select_related("zone", "issue").prefetch_related(_authors_in_byline_order())
 
     def for_article_page(self):
         """With everything the public article page prints (articles/article_page.py): zone,
         issue, authors, photos and corrections."""
-        return self.with_listing_relations().prefetch_related("photos", "corrections")
+        return self.select_related("zone", "issue").prefetch_related(*article_page_prefetches())
 
     def printed(self):
         """Pieces placed in an issue.
@@ -93,6 +88,18 @@ class ArticleQuerySet(models.QuerySet):
             .values("count")
         )
         return Coalesce(Subquery(counts), 0)
+
+
+def _authors_in_byline_order():
+    return Prefetch(
+        "authorships",
+        queryset=Authorship.objects.select_related("contributor").order_by("order"),
+    )
+
+
+def article_page_prefetches() -> list:
+    """What the article page prints beyond the zone and issue: authors, photos, corrections."""
+    return [_authors_in_byline_order(), "photos", "corrections"]
 
 
 class Article(models.Model):

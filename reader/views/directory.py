@@ -1,8 +1,10 @@
 """The zones, grouped by city, and the people who write from them."""
 
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 
 from articles.models import Article, Contributor
+from reader.fragments import cached
 from reader.page_cache import cached_for_readers
 from reader.views.lists import page_of
 from zones.models import City, Zone
@@ -36,8 +38,12 @@ def zone_detail(request, pk):
         "reader/zone_detail.html",
         {
             "zone": zone,
-            "page_obj": page_of(request, articles),
-            "contributors": zone.contributors.with_published_work(),
+            # Counted once per archive version; the page's pieces and the zone's authors are
+            # looked up when the template first uses them, so a cached content needs neither.
+            "page_obj": page_of(
+                request, articles, count=cached("zone-count", zone.pk, articles.count)
+            ),
+            "contributors": SimpleLazyObject(zone.contributors.with_published_work),
         },
     )
 

@@ -3,6 +3,7 @@
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from articles.models import Article, CallForPapers, CallTheme, Genre, Issue
@@ -19,25 +20,31 @@ PRIVATE_PATHS = ["/admin/", "/accounts/", "/my/", "/submit/", "/search/"]
 
 @cached_for_readers
 def home(request):
-    """The latest issue's contents, the pieces of the issues before it, the current call."""
-    issue = Issue.objects.published().first()
-    contents = recent = Article.objects.none()
-    if issue is not None:
-        contents = issue_contents(issue)
-        recent = (
-            Article.objects.published()
-            .with_listing_relations()
-            .exclude(issue=issue)
-            .most_recent(RECENT_ARTICLES)
-        )
+    """The latest issue's contents, the pieces of the issues before it, the current call.
+
+    Each is looked up when the template first uses it, as request.user is, so a request whose
+    content comes from the fragment cache (reader/fragments.py) makes none of these queries.
+    """
+    issue = SimpleLazyObject(Issue.objects.published().first)
     return render(
         request,
         "reader/home.html",
         {
             "issue": issue,
-            "contents": contents,
-            "recent": recent,
-            "call": CallForPapers.objects.current(),
+            "contents": SimpleLazyObject(
+                lambda: issue_contents(issue) if issue else Article.objects.none()
+            ),
+            "recent": SimpleLazyObject(
+                lambda: (
+                    Article.objects.published()
+                    .with_listing_relations()
+                    .exclude(issue=issue)
+                    .most_recent(RECENT_ARTICLES)
+                    if issue
+                    else Article.objects.none()
+                )
+            ),
+            "call": SimpleLazyObject(CallForPapers.objects.current),
             "genres": Genre,
         },
     )

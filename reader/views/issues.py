@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 
 from articles.models import Article, Issue
 from reader.page_cache import cached_for_readers
@@ -50,8 +51,14 @@ def issue_detail(request, date):
         "reader/issue_detail.html",
         {
             "issue": issue,
-            "contents": issue_contents(issue),
-            "newer": published_issues.filter(date__gt=issue.date).order_by("date").first(),
-            "older": published_issues.filter(date__lt=issue.date).order_by("-date").first(),
+            # Looked up when the template first uses them, which it does not when the content
+            # comes from the fragment cache.
+            "contents": SimpleLazyObject(lambda: issue_contents(issue)),
+            "newer": SimpleLazyObject(
+                lambda: published_issues.filter(date__gt=issue.date).order_by("date").first()
+            ),
+            "older": SimpleLazyObject(
+                lambda: published_issues.filter(date__lt=issue.date).order_by("-date").first()
+            ),
         },
     )

@@ -17,6 +17,7 @@ from tests.factories import (
     make_contributor,
     make_editor,
     make_issue,
+    make_theme,
     make_zone,
 )
 from zones.merging import merge_zones
@@ -250,3 +251,32 @@ def test_a_bump_made_by_one_worker_is_seen_by_another(tmp_path, monkeypatch, com
     monkeypatch.setattr(freshness, "cache", worker_b)
 
     assert archive_version() != seen_by_b
+
+
+def test_a_renamed_theme_shows_on_the_cached_listing(client, page_cache, committed):
+    # Regression: the call and its themes (the listing's theme choices, the home page's call,
+    # the call for papers page) were not part of the version; their pages stayed a day stale.
+    theme = make_theme(name="旧的主题")
+    make_article(theme=theme, issue=make_issue(), page=1, position=1)
+    assert "旧的主题" in html_of(client, reverse("reader:article_list"))
+
+    def rename():
+        theme.name = "新的主题"
+        theme.save()
+
+    committed(rename)
+
+    assert "新的主题" in html_of(client, reverse("reader:article_list"))
+
+
+def test_a_changed_call_for_papers_shows_on_its_cached_page(client, page_cache, committed):
+    call = make_theme().call
+    assert "编辑部" in html_of(client, reverse("reader:call_for_papers"))
+
+    def reissue():
+        call.issuer = "科学导报社"
+        call.save()
+
+    committed(reissue)
+
+    assert "科学导报社" in html_of(client, reverse("reader:call_for_papers"))

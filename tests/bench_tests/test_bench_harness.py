@@ -4,6 +4,7 @@ import pytest
 
 from bench import settings as bench_settings
 from bench.load import LoadGenerator
+from bench.page_times import print_server_times
 from bench.pages import ReaderPage, missing_text
 
 
@@ -48,3 +49,28 @@ def test_a_page_check_names_the_missing_text():
     assert missing_text(page, "<p>光伏</p><h2>标题<mark>乙</mark></h2>") == []
     assert missing_text(page, "<p>光伏</p>") == ["标题甲或标题乙"]
     assert missing_text(page, "<p>错误</p>") == ["光伏", "标题甲或标题乙"]
+
+
+def test_server_times_are_judged_against_8_ms_and_shown_against_the_baseline(capsys):
+    def row(label, fragments_ms, cold_ms):
+        return {"label": label, "path": "/", "fragments_ms": fragments_ms, "cold_ms": cold_ms}
+
+    results = print_server_times(
+        {
+            "bare": row("基准页", 2.0, 2.0),
+            "home": row("首页", 6.0, 20.0),
+            "zone": row("开发区", 9.0, 30.0),
+        },
+        repeat=5,
+    )
+
+    assert results["home"]["verdict"] == "PASS"
+    assert results["zone"]["verdict"] == "MISS"
+    assert "verdict" not in results["bare"]
+    assert (results["home"]["fragments_times_bare"], results["home"]["cold_times_bare"]) == (
+        3.0,
+        10.0,
+    )
+    printed = capsys.readouterr().out
+    assert "目标 ≤ 8 ms" in printed
+    assert "3.0×" in printed and "10.0×" in printed

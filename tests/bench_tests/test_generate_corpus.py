@@ -43,6 +43,7 @@ def snapshot() -> list[tuple]:
             article.body,
             article.byline,
             tuple(article.author_names()),
+            article.theme_id,
         )
         for article in articles
     ]
@@ -90,6 +91,16 @@ def test_a_synthetic_authors_name_finds_their_pieces(seeded):
     segmentation.forget_dictionary_version()  # search as a fresh process does
     theirs = set(synthetic_articles().filter(authors=author).values_list("pk", flat=True))
     assert theirs <= {hit.article.pk for hit in search(author.name, per_page=100).hits}
+
+
+def test_a_share_of_the_pieces_answer_a_theme_of_the_call(seeded):
+    # The theme listings are benchmarked: they need pieces to page through.
+    generate("--articles", str(ARTICLES))
+
+    themed = synthetic_articles().filter(theme__isnull=False).select_related("theme")
+    assert ARTICLES * 0.25 < themed.count() < ARTICLES * 0.55
+    assert len({article.theme_id for article in themed}) > 1
+    assert all(article.call_id == article.theme.call_id for article in themed)
 
 
 def test_same_seed_gives_the_same_archive(seeded):

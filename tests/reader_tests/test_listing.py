@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Genre
+from reader.filters import ListingFilter
 from tests.factories import make_article, make_issue, make_theme, make_zone
 from zones.models import City
 
@@ -140,3 +141,25 @@ def test_a_page_number_beyond_the_end_gives_the_last_page(client):
 
     assert response.status_code == 200 and response.context["page_obj"].number == 1
     assert piece.title in response.content.decode()
+
+
+@pytest.mark.parametrize("few_matches", [0, 1000])
+def test_genre_and_theme_list_the_same_pieces_however_many_match(client, monkeypatch, few_matches):
+    # Many matches are compared where no index answers (ListingFilter.in_print_order()): the
+    # same pieces, in the same order, as when few are.
+    monkeypatch.setattr(ListingFilter, "FEW_MATCHES", few_matches)
+    theme, other_theme = make_theme(), make_theme()
+    old, new = (
+        make_issue(date=datetime.date(2023, 1, 3)),
+        make_issue(date=datetime.date(2024, 1, 2)),
+    )
+    make_article(title="旧期命中", issue=old, page=1, position=1, theme=theme, genre=Genre.NEWS)
+    make_article(title="新期次条", issue=new, page=1, position=2, theme=theme, genre=Genre.NEWS)
+    make_article(title="新期头条", issue=new, page=1, position=1, theme=theme, genre=Genre.NEWS)
+    make_article(title="别主题", issue=new, page=2, position=1, theme=other_theme)
+    make_article(title="别体裁", issue=new, page=2, position=2, theme=theme, genre=Genre.FEATURE)
+
+    response = client.get(URL, {"theme": theme.pk, "genre": "消息"})
+
+    assert [a.title for a in response.context["page_obj"]] == ["新期头条", "新期次条", "旧期命中"]
+    assert "共 3 篇已刊发稿件" in response.content.decode()

@@ -11,7 +11,8 @@ PRINT_CACHE_SETTINGS = (
     "'backend': settings.CACHES['default']['BACKEND'],"
     "'location': str(settings.CACHES['default']['LOCATION']),"
     "'session': settings.SESSION_ENGINE,"
-    "'page_seconds': settings.KFQ_PAGE_CACHE_SECONDS}))"
+    "'page_seconds': settings.KFQ_PAGE_CACHE_SECONDS,"
+    "'fragment_seconds': settings.KFQ_FRAGMENT_CACHE_SECONDS}))"
 )
 
 
@@ -29,7 +30,7 @@ def test_one_server_shares_a_cache_folder_among_its_workers(tmp_path):
     assert found["backend"] == "django.core.cache.backends.filebased.FileBasedCache"
     assert found["location"] == str(tmp_path / "cache")
     assert found["session"] == "django.contrib.sessions.backends.db"
-    assert found["page_seconds"] == 86400
+    assert found["page_seconds"] == found["fragment_seconds"] == 86400
 
 
 def test_several_servers_share_redis():
@@ -43,4 +44,4 @@ def test_several_servers_share_redis():
 def test_pages_are_not_cached_while_debugging(tmp_path):
     found = cache_settings(KFQ_DEBUG="true", KFQ_SECRET_KEY_FILE=str(tmp_path / "key"))
 
-    assert found["page_seconds"] == 0
+    assert found["page_seconds"] == found["fragment_seconds"] == 0
