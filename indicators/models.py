@@ -184,6 +184,14 @@ class ExtractedFigure(models.Model):
     def __str__(self):
         return f"{self.zone or '未知开发区'} {self.indicator} {self.period_label}"
 
+    @property
+    def shown_value(self) -> str:
+        return shown_amount(self.value, self.unit)
+
+    @property
+    def shown_change(self) -> str:
+        return shown_change(self.change)
+
     def source_url(self) -> str:
         """The piece, scrolled to the sentence (a text fragment, which browsers highlight)."""
         words = self.sentence.strip("。；; ")
@@ -197,3 +205,21 @@ class ExtractedFigure(models.Model):
 def _fragment_text(words: str) -> str:
     # In a text fragment "-" and "," are syntax: they must be escaped in the words themselves.
     return quote(words, safe="").replace("-", "%2D")
+
+
+def shown_amount(value, unit: str) -> str:
+    """A value as a reader writes it: 亿元 or 万元 for large sums, a count as it is."""
+    if value is None:
+        return ""
+    if unit == Unit.COUNT:
+        return f"{value:f}".rstrip("0").rstrip(".") + "个"
+    for factor, name in ((100_000_000, "亿元"), (10_000, "万元")):
+        if abs(value) >= factor:
+            return f"{value / factor:,.4f}".rstrip("0").rstrip(".") + name
+    return f"{value:,.2f}".rstrip("0").rstrip(".") + "元"
+
+
+def shown_change(change) -> str:
+    if change is None:
+        return ""
+    return f"{change:+.2f}".rstrip("0").rstrip(".") + "%"

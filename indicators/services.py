@@ -5,7 +5,6 @@ again, or the whole archive by `extract_figures`) replaces only its figures stil
 """
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -88,25 +87,11 @@ def reject(*, figures, by) -> int:
 
 
 @transaction.atomic
-def correct(
-    *,
-    figure: ExtractedFigure,
-    by,
-    value: Decimal | None,
-    change: Decimal | None,
-    indicator: Indicator,
-    period_start,
-    period_end,
-    period_label: str,
-) -> ExtractedFigure:
-    """An editor's correction of what the extractor read; the figure becomes 已更正 (public)."""
-    figure.value, figure.change, figure.indicator = value, change, indicator
-    figure.period_start, figure.period_end, figure.period_label = (
-        period_start,
-        period_end,
-        period_label,
-    )
-    figure.unit = indicator.unit
+def correct(*, figure: ExtractedFigure, by, period_label: str) -> ExtractedFigure:
+    """Save an editor's correction (the form set indicator, value, change and period on the
+    figure); it becomes 已更正, which is public."""
+    figure.period_label = period_label
+    figure.unit = figure.indicator.unit
     figure.review, figure.reviewed_by, figure.reviewed_at = Review.CORRECTED, by, timezone.now()
     figure.save()
     bump_archive_version()

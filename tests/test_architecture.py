@@ -29,8 +29,9 @@ MAY_IMPORT = {
     # It shows a correspondent their running score with the awards' tag (own_live_points).
     "portal": {"awards", "importer", "editorial", "search", "articles", "zones", "logins"},
     "awards": {"editorial", "search", "articles", "zones", "logins"},
-    # Figures are extracted when the workflow publishes (its pieces_published signal).
-    "indicators": {"editorial", "articles", "zones"},
+    # Figures are extracted when the workflow publishes (its pieces_published signal); the
+    # downloads write text cells by awards/cells.py's rule.
+    "indicators": {"awards", "editorial", "articles", "zones"},
     # A zone's page shows its confirmed figures with the indicators' tag.
     "reader": {"indicators", "articles", "search", "zones"},
     # Statistics and bulletins read everything below them; nothing imports them.
