@@ -4,6 +4,8 @@ for the Content-Security-Policy to refuse, and they print as they look.
 This module works out the geometry in whole pixels; templates/indicators/includes/ draw it,
 with every label escaped by the template engine. A table with every number stands under each
 chart, so a figure that states only its change (no value) is in the table and not drawn.
+A line joins only like periods (each year's 一季度, each whole year): a line from a year to a
+quarter would draw a fall that never happened.
 """
 
 from dataclasses import dataclass
@@ -17,6 +19,7 @@ COLOUR = "#1f5f9e"
 class Point:
     x: int
     y: int
+    kind: tuple  # the period's months and length: like periods share it
     label: str  # the value as written
     period: str
     link: str  # the piece, at the sentence
@@ -40,8 +43,21 @@ class TimeSeries:
     baseline: int = HEIGHT - BOTTOM
 
     @property
-    def line(self) -> str:
-        return " ".join(f"{p.x},{p.y}" for p in self.points)
+    def lines(self) -> list[str]:
+        """One polyline per kind of period that has two points or more."""
+        kinds: dict[tuple, list[Point]] = {}
+        for point in self.points:
+            kinds.setdefault(point.kind, []).append(point)
+        return [
+            " ".join(f"{p.x},{p.y}" for p in points) for points in kinds.values() if len(points) > 1
+        ]
+
+
+def _kind(figure) -> tuple:
+    start, end = figure.period_start, figure.period_end
+    if start is None or end is None:
+        return ("running",)
+    return (start.month, start.day, end.month, end.day, end.year - start.year)
 
 
 def time_series(title: str, figures) -> TimeSeries:
@@ -59,6 +75,7 @@ def time_series(title: str, figures) -> TimeSeries:
     points = [
         Point(
             x=x_of[f.period_label],
+            kind=_kind(f),
             y=round(TOP + plot - plot * float(f.value / largest)),
             label=f.shown_value,
             period=f.period_label,

@@ -208,18 +208,24 @@ def _fragment_text(words: str) -> str:
 
 
 def shown_amount(value, unit: str) -> str:
-    """A value as a reader writes it: 亿元 or 万元 for large sums, a count as it is."""
+    """A value as stories write it: in 亿元 when two decimals say it exactly, else in 万元 (so
+    52667万元 stays 52,667万元, not 5.2667亿元); a count as it is."""
     if value is None:
         return ""
     if unit == Unit.COUNT:
-        return f"{value:f}".rstrip("0").rstrip(".") + "个"
+        return _trimmed(f"{value:f}") + "个"
     for factor, name in ((100_000_000, "亿元"), (10_000, "万元")):
-        if abs(value) >= factor:
-            return f"{value / factor:,.4f}".rstrip("0").rstrip(".") + name
-    return f"{value:,.2f}".rstrip("0").rstrip(".") + "元"
+        scaled = value / factor
+        if abs(scaled) >= 1 and scaled * 100 == int(scaled * 100):
+            return _trimmed(f"{scaled:,.2f}") + name
+    return _trimmed(f"{value:,.2f}") + "元"
+
+
+def _trimmed(number: str) -> str:
+    return number.rstrip("0").rstrip(".") if "." in number else number
 
 
 def shown_change(change) -> str:
     if change is None:
         return ""
-    return f"{change:+.2f}".rstrip("0").rstrip(".") + "%"
+    return _trimmed(f"{change:+.2f}") + "%"

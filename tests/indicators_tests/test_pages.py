@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Status
+from indicators.periods import Period
 from tests.factories import make_article, make_figure, make_issue, make_zone
 from tests.roles import ROLES
 
@@ -46,21 +47,24 @@ def test_figures_of_a_withdrawn_piece_are_not_shown(client):
     assert "经济指标" not in zone_page(client, zone)
 
 
-def test_a_zone_page_draws_a_time_series_in_period_order(client):
+def test_a_zone_page_draws_a_time_series_joining_like_periods_only(client):
     zone = make_zone()
-    for label, end, value in [
-        ("2024年一季度", datetime.date(2024, 3, 31), 300_000_000),
-        ("2023年", datetime.date(2023, 12, 31), 900_000_000),
+    for start, end, value in [
+        (datetime.date(2024, 1, 1), datetime.date(2024, 3, 31), 300_000_000),
+        (datetime.date(2023, 1, 1), datetime.date(2023, 12, 31), 900_000_000),
+        (datetime.date(2023, 1, 1), datetime.date(2023, 3, 31), 200_000_000),
     ]:
         make_figure(
             article=make_article(zone=zone, issue=make_issue()),
-            period_label=label,
-            period_start=None,
+            period_label=Period(start, end).label,
+            period_start=start,
             period_end=end,
             value=value,
         )
     html = zone_page(client, zone)
-    assert "<polyline" in html
+    assert html.count("<circle") == 3
+    assert html.count("<polyline") == 1  # 2023年一季度 to 2024年一季度, not to 2023年
+    assert html.index(">2023年一季度</text>") < html.index(">2023年</text>")
     assert html.index(">2023年</text>") < html.index(">2024年一季度</text>")
 
 
