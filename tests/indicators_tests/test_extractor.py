@@ -116,3 +116,7 @@ def test_running_totals_take_the_indicator_named_after_them():
 def test_running_totals_with_no_indicator_after_them_are_dropped():
     text = "1月份，累计完成8592万元。\n\n天气很好。\n\n另一段。\n\n一般公共预算收入增长很快。"
     assert read(text) == []
+
+
+def test_the_first_months_without_ge():
+    assert read("前10月，工业投资完成3亿元。", datetime.date(2024, 1, 9))[0][3] == "2023年1-10月"
