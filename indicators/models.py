@@ -145,6 +145,9 @@ class ExtractedFigure(models.Model):
         Article, verbose_name="来源稿件", on_delete=models.CASCADE, related_name="figures"
     )
     sentence = models.TextField("原句")
+    # What the extractor read ("指标|时期"), kept when an editor corrects the figure: reading
+    # the piece again must not bring back as 待核 what the editor already put right.
+    read_as = models.CharField("识别为", max_length=80, blank=True, editable=False)
     review = models.CharField(
         "核对状态", max_length=4, choices=Review.choices, default=Review.PENDING
     )

@@ -39,16 +39,17 @@ def extract_pieces(articles, *, reader=None) -> Extraction:
     reader, indicators = reader or extractor()
     articles = list(articles)
     ExtractedFigure.objects.pending().filter(article__in=articles).delete()
-    reviewed = set(
-        ExtractedFigure.objects.filter(article__in=articles).values_list(
-            "article_id", "indicator__name", "period_label"
-        )
-    )
+    reviewed = set()
+    for article_id, indicator, label, read_as in ExtractedFigure.objects.filter(
+        article__in=articles
+    ).values_list("article_id", "indicator__name", "period_label", "read_as"):
+        reviewed |= {(article_id, f"{indicator}|{label}"), (article_id, read_as)}
     new = []
     for article in articles:
         for figure in figures_of(article, reader):
             label = figure.period.label if figure.period else ""
-            if (article.pk, figure.indicator, label) in reviewed:
+            read_as = f"{figure.indicator}|{label}"
+            if (article.pk, read_as) in reviewed:
                 continue
             new.append(
                 ExtractedFigure(
@@ -62,6 +63,7 @@ def extract_pieces(articles, *, reader=None) -> Extraction:
                     zone_id=article.zone_id,
                     article=article,
                     sentence=figure.sentence,
+                    read_as=read_as,
                 )
             )
     ExtractedFigure.objects.bulk_create(new)

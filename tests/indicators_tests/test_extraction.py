@@ -87,3 +87,28 @@ def test_a_catalogue_extended_by_an_editor_is_read_by_the_next_run():
         30_000_000,
         "2024年上半年",
     )
+
+
+def test_a_figure_an_editor_corrected_is_not_read_again_as_pending(client):
+    make_article(body=BODY, issue=make_issue(date=datetime.date(2024, 4, 16)))
+    call_command("extract_figures", stdout=io.StringIO())
+    figure = ExtractedFigure.objects.get(indicator__name="税收收入")
+    client.force_login(make_editor())
+    client.post(
+        f"/admin/indicators/extractedfigure/{figure.pk}/change/",
+        {
+            "indicator": figure.indicator_id,
+            "value": "240000000",
+            "change": "",
+            "period_start": "2024-01-01",
+            "period_end": "2024-02-29",
+        },
+    )
+    figure.refresh_from_db()
+    assert (figure.review, figure.period_label) == (Review.CORRECTED, "2024年1-2月")
+
+    call_command("extract_figures", stdout=io.StringIO())
+
+    assert list(
+        ExtractedFigure.objects.filter(indicator__name="税收收入").values_list("review", flat=True)
+    ) == [Review.CORRECTED]
