@@ -74,7 +74,6 @@ class Extractor:
         for spec in catalogue:
             for variant in (spec.name, *spec.variants):
                 self.by_variant[variant] = spec
-        self.by_name = {spec.name: spec for spec in catalogue}
         names = sorted(self.by_variant, key=len, reverse=True)
         self.mention = re.compile("|".join(map(re.escape, names)))
         self.value_after = {
@@ -107,11 +106,11 @@ class Extractor:
                 found_in_paragraph += stated
                 if waiting and len(named) == 1 and not stated:
                     spec = named[0]
-                    found_in_paragraph += [
-                        Figure(spec.name, f.value, f.unit, f.change, f.period, zone, f.sentence)
-                        for f in waiting
-                        if spec.unit == AMOUNT
-                    ]
+                    if spec.unit == AMOUNT:  # a count cannot be a sum of money
+                        found_in_paragraph += [
+                            Figure(spec.name, f.value, f.unit, f.change, f.period, zone, f.sentence)
+                            for f in waiting
+                        ]
                     waiting = []
             if waiting and not any(f.sentence in paragraph for f in waiting):
                 waiting = []  # a whole paragraph went by without naming their indicator
