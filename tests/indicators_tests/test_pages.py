@@ -7,11 +7,14 @@ import io
 
 import openpyxl
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from articles.models import Status
+from indicators import services
+from indicators.models import ExtractedFigure
 from indicators.periods import Period
-from tests.factories import make_article, make_figure, make_issue, make_zone
+from tests.factories import make_article, make_editor, make_figure, make_issue, make_zone
 from tests.roles import ROLES
 
 pytestmark = pytest.mark.django_db
@@ -160,3 +163,22 @@ def test_the_public_pages_are_open_to_everybody(client, people, role, name):
     if people[role]:
         client.force_login(people[role])
     assert client.get(reverse(name)).status_code == 200
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.KFQ_PAGE_CACHE_SECONDS = 86400
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_a_confirmation_reaches_the_cached_zone_page(
+    client, page_cache, django_capture_on_commit_callbacks
+):
+    zone = make_zone()
+    figure = make_figure(article=make_article(zone=zone, issue=make_issue()), review="待核")
+    assert "经济指标" not in zone_page(client, zone)  # now cached without the section
+    with django_capture_on_commit_callbacks(execute=True):
+        services.confirm(figures=ExtractedFigure.objects.filter(pk=figure.pk), by=make_editor())
+    assert "经济指标" in zone_page(client, zone)
