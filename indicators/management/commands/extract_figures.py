@@ -25,8 +25,9 @@ class Command(BaseCommand):
         reader = extractor()
         written = done = 0
         with transaction.atomic():
-            for start in range(0, total, BATCH):
-                batch = list(pieces[start : start + BATCH])
+            last = 0
+            while batch := list(pieces.filter(pk__gt=last)[:BATCH]):  # by key: no OFFSET scans
+                last = batch[-1].pk
                 written += extract_pieces(batch, reader=reader).figures
                 done += len(batch)
                 if verbosity:
