@@ -9,6 +9,7 @@ from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from indicators.models import ExtractedFigure
+from tests.browser.a11y import check_accessibility
 from tests.browser.test_reports_journey import admin_login
 from tests.factories import make_editor
 from zones.models import Zone
@@ -70,6 +71,7 @@ def test_editor_confirms_a_pieces_figures_and_sees_them_on_the_zones_page(
     expect(section.locator("svg circle")).to_have_count(12)  # every figure states a value
     expect(section.get_by_role("cell", name="212.5亿元")).to_be_visible()
     screenshot(page, "figures-3-zone-page.png")
+    check_accessibility(page)
 
     # 6. A row leads to the piece, at its sentence.
     section.get_by_role("link", name=PIECE).first.click()
@@ -92,3 +94,4 @@ def test_editor_confirms_a_pieces_figures_and_sees_them_on_the_zones_page(
         re.compile(r"运城经济技术开发区\s*46,431万元\s*\+9.14%")
     )
     screenshot(page, "figures-4-comparison.png")
+    check_accessibility(page)
