@@ -4,6 +4,7 @@ An ExtractedFigure is what the extractor read in one sentence of one piece; edit
 (confirm, correct, reject) and only confirmed or corrected figures are public.
 """
 
+import re
 from urllib.parse import quote
 
 from django.conf import settings
@@ -196,10 +197,15 @@ class ExtractedFigure(models.Model):
         return shown_change(self.change)
 
     def source_url(self) -> str:
-        """The piece, scrolled to the sentence (a text fragment, which browsers highlight)."""
+        """The piece, scrolled to the sentence (a text fragment, which browsers highlight).
+
+        A long sentence is found by its first and last clauses: a text fragment matches only
+        at word boundaries, and in Chinese the punctuation between clauses is a sure one.
+        """
         words = self.sentence.strip("。；; ")
-        if len(words) > 24:  # its first and last words find it, and keep the address short
-            fragment = f"{_fragment_text(words[:12])},{_fragment_text(words[-12:])}"
+        clauses = re.split(r"[，,；;：:]", words)
+        if len(clauses) > 2:
+            fragment = f"{_fragment_text(clauses[0])},{_fragment_text(clauses[-1])}"
         else:
             fragment = _fragment_text(words)
         return f"{self.article.get_absolute_url()}#:~:text={fragment}"

@@ -77,6 +77,7 @@ def test_editor_confirms_a_pieces_figures_and_sees_them_on_the_zones_page(
     section.get_by_role("link", name=PIECE).first.click()
     expect(page.get_by_role("heading", name=PIECE)).to_be_visible()
     assert "#:~:text=" in page.url
+    screenshot(page, "figures-5-source.png", full_page=False)  # Chromium marks the sentence
 
     # 7. The province page compares zones on one indicator and period, with the sources.
     page.goto(base + "/figures/")
