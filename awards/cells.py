@@ -6,12 +6,13 @@ with = + - @ (and, per OWASP, a tab or a carriage return) as a formula, so a tit
 URL and leak the sheet. Chinese input methods type the full-width ＝＋－＠, and Excel turns a
 full-width ＝ typed at the start of a cell into a formula; whether a spreadsheet does so when
 it opens a file we could not check, so they count too (the cost: a quote in front of a rare
-title in a CSV). Every spreadsheet export (awards/export.py) writes text through here.
+title in a CSV). Every spreadsheet export (awards/export.py, reports/export.py) writes text
+through here.
 
 Only text is touched: numbers, dates and scores stay numbers, a negative score included.
 """
 
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
@@ -23,6 +24,16 @@ def looks_like_formula(value) -> bool:
 def csv_text(value: str) -> str:
     """OWASP's rule for CSV: a single quote in front makes the cell plain text."""
     return f"'{value}" if looks_like_formula(value) else value
+
+
+def xlsx_row(values) -> list:
+    """A row for worksheet.append(): text without the control characters an XLSX file cannot
+    hold, which openpyxl refuses with an error. Zone and theme names are not checked for them
+    (a name pasted from a word processor may carry one), and they are invisible anyway."""
+    return [
+        ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+        for value in values
+    ]
 
 
 def xlsx_cell(cell: Cell) -> None:

@@ -190,7 +190,7 @@ def workbook_bytes(report: YearReport) -> bytes:
             cell.font, cell.fill = HEADER_FONT, HEADER_FILL
             cell.alignment = Alignment(vertical="center")
         widths = [_width(header) for header in sheet.headers]
-        for row in sheet.rows(report):
+        for row in map(cells.xlsx_row, sheet.rows(report)):
             worksheet.append(row)
             widths = [max(w, _width(value)) for w, value in zip(widths, row, strict=True)]
         for column, width in enumerate(widths, start=1):

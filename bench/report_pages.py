@@ -79,7 +79,7 @@ def report_pages() -> list[ReportPage]:
     zone = newest_synthetic.zone
     statistics_url = reverse("admin:reports_editorialstatistics_changelist")
     year_query = f"?period=year&year={year}"
-    everything = f"?period=custom&start=1900-01-01&end={newest.date.isoformat()}"
+    everything = f"?period=custom&start=1990-01-01&end={newest.date.isoformat()}"
     return [
         ReportPage("基准页（静态 20 KB）", reverse("bench_bare"), "风起扬帆，正当其时"),
         ReportPage(f"采编统计（{year}年）", statistics_url + year_query, "各环节稿件数"),

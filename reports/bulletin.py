@@ -68,8 +68,12 @@ def publish_bulletin(*, report: ReportFilter, by) -> PublicBulletin:
     return bulletin
 
 
-def withdraw_bulletin(*, report: ReportFilter) -> None:
-    """Take the period's bulletin off the public site (the row stays, unpublished)."""
-    PublicBulletin.objects.filter(start=report.start, end=report.end).update(
-        published_at=None, published_by=None
+def withdraw_bulletin(*, report: ReportFilter) -> bool:
+    """Take the period's bulletin off the public site (the row stays, unpublished); False when
+    it was not there."""
+    taken_down = (
+        PublicBulletin.objects.public()
+        .filter(start=report.start, end=report.end)
+        .update(published_at=None, published_by=None)
     )
+    return bool(taken_down)

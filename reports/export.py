@@ -110,12 +110,12 @@ def _workbook(title: str) -> Workbook:
 def _sheet(workbook: Workbook, title: str, heading: list[str], headers, rows) -> None:
     worksheet = workbook.create_sheet(title)
     for line in heading:
-        worksheet.append([line])
-    worksheet.append(headers)
+        worksheet.append(cells.xlsx_row([line]))
+    worksheet.append(cells.xlsx_row(headers))
     for cell in worksheet[len(heading) + 1]:
         cell.font = Font(bold=True)
     for row in rows:
-        worksheet.append(row)
+        worksheet.append(cells.xlsx_row(row))
     for row_cells in worksheet.iter_rows():
         for cell in row_cells:
             cells.xlsx_cell(cell)

@@ -15,6 +15,11 @@ from .figures import DateBasis, ReportFilter
 
 ALL = [("", "全部")]
 
+# The years a filter may name. A custom period keeps within them too: a date near the ends of
+# the calendar (year 1, year 9999) has no moment after it to count up to.
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+FIRST_DAY, LAST_DAY = datetime.date(FIRST_YEAR, 1, 1), datetime.date(LAST_YEAR, 12, 31)
+
 
 class Period(models.TextChoices):
     MONTH = "month", "月"
@@ -25,7 +30,9 @@ class Period(models.TextChoices):
 
 class ReportFilterForm(forms.Form):
     period = forms.ChoiceField(label="统计期", choices=Period.choices)
-    year = forms.IntegerField(label="年份", min_value=1990, max_value=2100, required=False)
+    year = forms.IntegerField(
+        label="年份", min_value=FIRST_YEAR, max_value=LAST_YEAR, required=False
+    )
     month = forms.TypedChoiceField(
         label="月份",
         choices=[("", "—"), *((m, f"{m}月") for m in range(1, 13))],
@@ -77,6 +84,11 @@ class ReportFilterForm(forms.Form):
                 raise forms.ValidationError("自定义统计期须填写起始日期和截止日期。", code="dates")
             if start > end:
                 raise forms.ValidationError("起始日期不能晚于截止日期。", code="order")
+            if start < FIRST_DAY or end > LAST_DAY:
+                raise forms.ValidationError(
+                    f"统计期须在{FIRST_DAY:%Y年%-m月%-d日}至{LAST_DAY:%Y年%-m月%-d日}之间。",
+                    code="range",
+                )
         elif period:
             year = cleaned.get("year")
             if not year:
@@ -133,7 +145,7 @@ class ZoneCardForm(forms.Form):
     """Which zone's report card, for which year (the current year unless chosen)."""
 
     zone = forms.ModelChoiceField(label="开发区", queryset=Zone.objects.order_by("official_name"))
-    year = forms.IntegerField(label="年份", min_value=1990, max_value=2100)
+    year = forms.IntegerField(label="年份", min_value=FIRST_YEAR, max_value=LAST_YEAR)
 
     @classmethod
     def from_query(cls, query) -> "ZoneCardForm":

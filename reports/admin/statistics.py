@@ -125,13 +125,18 @@ class StatisticsAdmin(EditorsOnlyAdmin):
         back = redirect(
             reverse("admin:reports_editorialstatistics_bulletin") + "?" + request.GET.urlencode()
         )
-        if not form.is_valid() or not form.report_filter().is_whole_province:
-            messages.error(request, "只有全省的用稿通报可以在网站上公布。")
+        if not form.is_valid():
+            messages.error(request, "统计期填写有误，用稿通报未公布。")
             return back
         report = form.report_filter()
+        if not report.is_whole_province:
+            messages.error(request, "只有全省的用稿通报可以在网站上公布。")
+            return back
         if request.POST.get("action") == "withdraw":
-            withdraw_bulletin(report=report)
-            messages.success(request, f"已从网站撤下{report.period_label}用稿通报。")
+            if withdraw_bulletin(report=report):
+                messages.success(request, f"已从网站撤下{report.period_label}用稿通报。")
+            else:
+                messages.info(request, f"{report.period_label}用稿通报不在网站上，无需撤下。")
         else:
             publish_bulletin(report=report, by=request.user)
             messages.success(request, f"{report.period_label}用稿通报已在网站上公布。")

@@ -131,3 +131,18 @@ def test_an_xlsx_text_cell_reads_back_as_the_same_text(text):
     saved = openpyxl.load_workbook(buffer).active["A1"]
 
     assert (saved.value, saved.data_type) == (text, "s")
+
+
+def test_a_control_character_in_a_zones_name_does_not_break_the_xlsx():
+    # Zone names have no check against control characters, and openpyxl refuses to write one.
+    zone = make_zone(official_name="控制\x0b字符经济技术开发区")
+    make_article(
+        issue=make_issue(date=datetime.date(YEAR, 3, 5)),
+        authors=[make_contributor(zone=zone)],
+        zone=zone,
+    )
+
+    workbook = openpyxl.load_workbook(io.BytesIO(export.workbook_bytes(year_report(YEAR))))
+
+    texts = {value for sheet in workbook for row in sheet.values for value in row}
+    assert "控制字符经济技术开发区" in texts

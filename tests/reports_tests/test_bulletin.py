@@ -167,3 +167,22 @@ def test_a_wrong_period_downloads_nothing(editor_client):
     response = editor_client.get(reverse(XLSX), {"period": "quarter", "year": "2025"})
 
     assert response.status_code == 200 and "请选择季度。" in response.content.decode()
+
+
+def test_a_control_character_in_a_name_does_not_break_the_downloads(editor_client):
+    # Zone and theme names have no check against control characters (a name pasted from a
+    # word processor may carry one), and openpyxl refuses to write them.
+    zone = make_zone(official_name="控制\x01字符经济技术开发区", short_name="控制\x0b区")
+    make_article(
+        zone=zone,
+        issue=make_issue(date=datetime.date(2025, 5, 8)),
+        authors=[make_contributor(name="作者\x03", zone=zone)],
+    )
+
+    for url_name in (XLSX, "admin:reports_editorialstatistics_xlsx"):
+        response = editor_client.get(reverse(url_name), SECOND_QUARTER)
+
+        assert response.status_code == 200
+        workbook = load_workbook(io.BytesIO(response.content))
+        texts = {cell for sheet in workbook for row in sheet.values for cell in row}
+        assert "控制区" in texts and "作者" in texts

@@ -115,8 +115,8 @@ def test_a_zone_not_yet_confirmed_shows_in_the_grid_when_it_sent_pieces(archive)
 
 
 def test_months_before_keeps_the_day_within_the_month():
-    assert figures._months_before(datetime.date(2025, 5, 31), 3) == datetime.date(2025, 2, 28)
-    assert figures._months_before(datetime.date(2025, 1, 15), 1) == datetime.date(2024, 12, 15)
+    assert figures.months_before(datetime.date(2025, 5, 31), 3) == datetime.date(2025, 2, 28)
+    assert figures.months_before(datetime.date(2025, 1, 15), 1) == datetime.date(2024, 12, 15)
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -27,7 +27,7 @@ def test_each_stage_counts_by_its_own_date(archive):
     counts = figures.stage_counts(QUARTER)
 
     assert counts.submitted == 4  # p1, p2, p3, p5 (p4 came in March)
-    assert counts.in_review == 1  # p3
+    assert counts.in_review == 1  # p3 (p5, withdrawn since, no longer waits)
     assert counts.sent_back == 1  # p1
     assert counts.accepted == 2  # p1, and p4 accepted in April though submitted in March
     assert counts.rejected == 1  # p2
@@ -36,7 +36,7 @@ def test_each_stage_counts_by_its_own_date(archive):
     assert counts.acceptance_rate == pytest.approx(2 / 3)
     assert [(figure.label, figure.basis) for figure in counts.figures()] == [
         ("投稿", DateBasis.SUBMITTED),
-        ("审阅中", DateBasis.SUBMITTED),
+        ("待审", DateBasis.SUBMITTED),
         ("退修", DateBasis.DECIDED),
         ("录用", DateBasis.DECIDED),
         ("不予采用", DateBasis.DECIDED),
@@ -184,3 +184,48 @@ def test_turnaround_counts_calendar_days_in_beijing_time():
 
     assert (to_decision.pieces, to_decision.median) == (1, 1)
     assert (to_print.pieces, to_print.median) == (1, 2)
+
+
+def test_taking_a_piece_out_of_an_issue_is_not_another_acceptance():
+    # Accepted in March, scheduled into an issue, then taken out of it (撤出该期) in April: the
+    # move back to 已录用 is the desk's, not a decision on the piece.
+    submitted_piece(
+        submitted_at=local(2025, 3, 1),
+        moves=[
+            (Status.ACCEPTED, local(2025, 3, 10)),
+            (Status.SCHEDULED, local(2025, 3, 20)),
+            (Status.ACCEPTED, local(2025, 4, 8)),
+        ],
+        status=Status.ACCEPTED,
+    )
+    submitted_piece(
+        submitted_at=local(2025, 4, 1),
+        moves=[(Status.REJECTED, local(2025, 4, 9))],
+        status=Status.REJECTED,
+    )
+
+    counts = figures.stage_counts(QUARTER)
+
+    assert (counts.accepted, counts.rejected) == (0, 1)
+    assert counts.acceptance_rate == 0
+
+
+def test_a_piece_not_yet_opened_waits_for_an_editor_too():
+    submitted_piece(submitted_at=local(2025, 5, 3), status=Status.SUBMITTED)
+    submitted_piece(submitted_at=local(2025, 5, 4), status=Status.FIRST_PASSED)
+
+    assert figures.stage_counts(QUARTER).in_review == 2
+
+
+def test_taking_a_piece_out_of_an_issue_does_not_end_its_wait_for_a_decision():
+    # A piece scheduled with no acceptance on record (as pieces moved by hand once were), then
+    # taken out of the issue: no editor decided anything.
+    submitted_piece(
+        submitted_at=local(2025, 4, 1),
+        moves=[(Status.SCHEDULED, local(2025, 4, 5)), (Status.ACCEPTED, local(2025, 4, 8))],
+        status=Status.ACCEPTED,
+    )
+
+    to_decision, _ = figures.turnaround(QUARTER)
+
+    assert to_decision.pieces == 0

@@ -102,3 +102,21 @@ def test_public_pages_query_counts(editor_client, django_assert_num_queries):
     # the bulletin, the zones and their photos, the authors
     with django_assert_num_queries(4):
         client.get(bulletin.get_absolute_url())
+
+
+def messages_after(response, client) -> list[str]:
+    return [str(message) for message in client.get(response.url).context["messages"]]
+
+
+def test_taking_down_a_bulletin_that_is_not_on_the_site_says_so(editor_client):
+    response = editor_client.post(publish_url("period=year&year=2020"), {"action": "withdraw"})
+
+    assert messages_after(response, editor_client) == ["2020年用稿通报不在网站上，无需撤下。"]
+    assert not Bulletin.objects.exists()
+
+
+def test_a_wrong_period_is_not_blamed_on_the_city(editor_client):
+    response = editor_client.post(publish_url("period=quarter&year=2025"), {"action": "publish"})
+
+    assert messages_after(response, editor_client) == ["统计期填写有误，用稿通报未公布。"]
+    assert not Bulletin.objects.exists()
