@@ -1,7 +1,8 @@
 """Confirmed figures as files, CSV or XLSX, one row per figure with its source.
 
 Every text cell goes through awards/cells.py, the one rule that keeps a title from running as a
-formula; numbers stay numbers (the value in 元 or a count, the change in per cent).
+formula (and drops the control characters an XLSX cannot hold); numbers stay numbers (the value
+in 元 or a count, the change in per cent).
 """
 
 import csv
@@ -64,7 +65,7 @@ def as_xlsx(figures, site: str) -> bytes:
     sheet.title = "经济指标"
     sheet.append(HEADERS)
     for row in rows(figures, site):
-        sheet.append(row)
+        sheet.append(cells.xlsx_row(row))
     for line in sheet.iter_rows():
         for cell in line:
             cells.xlsx_cell(cell)

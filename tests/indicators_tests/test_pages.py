@@ -154,6 +154,15 @@ def test_the_xlsx_keeps_numbers_numbers_and_text_text(client):
     assert row[8].value == "=1+1" and row[8].data_type == "s"
 
 
+def test_the_xlsx_takes_a_zone_name_with_a_control_character(client):
+    zone = make_zone(official_name="朔州\x0b经济开发区")  # pasted from a word processor
+    make_figure(article=make_article(zone=zone, issue=make_issue()))
+    response = client.get(reverse("indicators:download_xlsx"))
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    assert sheet["A2"].value == "朔州经济开发区"
+
+
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize(
     "name", ["indicators:comparison", "indicators:download_csv", "indicators:download_xlsx"]
