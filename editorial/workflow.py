@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import F, Q
+from django.dispatch import Signal
 from django.utils import timezone
 
 from articles.freshness import bump_archive_version
@@ -23,6 +24,17 @@ from articles.models import (
 from editorial import notifications, roles, versions
 from editorial.roles import Role, is_editor, roles_of
 from search.indexing import index_articles
+
+# Sent once a publication has committed, with article_ids: the pieces now public. Apps above
+# editorial act on it (indicators extracts the pieces' figures) without editorial knowing them.
+pieces_published = Signal()
+
+
+def _announce_published(article_ids) -> None:
+    ids = list(article_ids)
+    transaction.on_commit(
+        lambda: pieces_published.send(sender=Article, article_ids=ids), robust=True
+    )
 
 
 @dataclass(frozen=True)
@@ -398,6 +410,7 @@ def publish_issue(*, issue: Issue, by) -> int:
     locked_issue.save(update_fields=["published_at"])
     index_articles(piece.pk for piece in pieces)
     bump_archive_version()  # update() above sends no signal
+    _announce_published(piece.pk for piece in pieces)
     for piece in pieces:
         _notify(piece, Status.SCHEDULED, Status.PUBLISHED, "")
     return len(pieces)
@@ -413,6 +426,7 @@ def publish_imported(article_ids) -> int:
     Issue.objects.open().filter(articles__pk__in=article_ids).update(published_at=timezone.now())
     index_articles(article_ids)
     bump_archive_version()  # update() above sends no signal
+    _announce_published(article_ids)
     return changed
 
 

@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "logins",
     "editorial",  # after axes: its admin replaces axes' admin for failed logins
     "importer",
+    "indicators",
     "portal",
     "reader",
     "awards",

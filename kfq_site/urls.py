@@ -21,5 +21,6 @@ urlpatterns = [
     path("", include("portal.urls")),
     path("", include("awards.urls")),
     path("", include("reports.urls")),
+    path("", include("indicators.urls")),
     path("", include("editorial.urls")),
 ]

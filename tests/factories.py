@@ -15,6 +15,7 @@ from articles.models import (
     Photo,
     Status,
 )
+from indicators.models import ExtractedFigure, Indicator
 from search.indexing import index_articles
 from zones.models import City, Zone
 
@@ -125,3 +126,22 @@ def make_correspondent(username=None, *, zone=None, name=None, email=""):
     user.groups.add(Group.objects.get_or_create(name="通讯员")[0])
     make_contributor(name=name or f"通讯员{user.username}", zone=zone or make_zone(), user=user)
     return user
+
+
+def make_figure(*, article=None, indicator="财政总收入", review="已确认", **overrides):
+    """A figure of a piece (a published one unless given), reviewed as `review` says."""
+    article = article or make_article(issue=make_issue())
+    fields = {
+        "indicator": Indicator.objects.get(name=indicator),
+        "value": 500_000_000,
+        "unit": "元",
+        "change": 10,
+        "period_start": datetime.date(2024, 1, 1),
+        "period_end": datetime.date(2024, 3, 31),
+        "period_label": "2024年一季度",
+        "zone": article.zone,
+        "sentence": "财政总收入完成5亿元，同比增长10%。",
+        "review": review,
+    }
+    fields.update(overrides)
+    return ExtractedFigure.objects.create(article=article, **fields)

@@ -29,7 +29,11 @@ MAY_IMPORT = {
     # It shows a correspondent their running score with the awards' tag (own_live_points).
     "portal": {"awards", "importer", "editorial", "search", "articles", "zones", "logins"},
     "awards": {"editorial", "search", "articles", "zones", "logins"},
-    "reader": {"articles", "search", "zones"},
+    # Figures are extracted when the workflow publishes (its pieces_published signal); the
+    # downloads write text cells by awards/cells.py's rule.
+    "indicators": {"awards", "editorial", "articles", "zones"},
+    # A zone's page shows its confirmed figures with the indicators' tag.
+    "reader": {"indicators", "articles", "search", "zones"},
     # Statistics and bulletins read everything below them; nothing imports them.
     "reports": {"awards", "editorial", "search", "articles", "zones"},
 }

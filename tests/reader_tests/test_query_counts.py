@@ -20,7 +20,7 @@ QUERIES = {
     "article_list": 6,  # count, page + authors, the zone, theme and year choices
     "article_detail": 5,  # article, authors, photos, corrections, related
     "zone_list": 1,  # zones with their counts
-    "zone_detail": 5,  # zone, count, page + authors, contributors
+    "zone_detail": 6,  # zone, figures, count, page + authors, contributors
     "contributor_detail": 4,  # contributor, count, page + authors
     "browse": 2,  # years, themes
     "feed": 3,  # pieces + authors + corrections
