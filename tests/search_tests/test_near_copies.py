@@ -1,0 +1,164 @@
+"""The same story twice: near-copy detection (search/near_copies.py)."""
+
+import itertools
+
+import pytest
+
+from articles.models import Article, Status
+from editorial import workflow
+from search import near_copies
+from search.models import Fingerprint, FingerprintBucket, NearCopy
+from tests.factories import make_article, make_correspondent, make_zone
+from tests.search_tests.near_copy_texts import (
+    SAME_THEME_BODY,
+    SAME_THEME_TITLE,
+    ZONE_A_BODY,
+    ZONE_A_TITLE,
+    ZONE_B_BODY,
+    ZONE_B_TITLE,
+    with_small_edits,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def pairs():
+    return set(NearCopy.objects.values_list("article_id", "other_id"))
+
+
+def test_punctuation_spaces_width_and_case_do_not_count():
+    assert near_copies.shingles("开发区，ＡＢ１２　建设。\n") == near_copies.shingles(
+        "开发区ab12建设"
+    )
+    assert near_copies.shingles("招商") == {"招商"}
+    assert near_copies.shingles("，。") == set()
+
+
+def test_a_piece_resubmitted_with_small_edits_is_flagged():
+    first = make_article(title=ZONE_A_TITLE, body=ZONE_A_BODY, status=Status.REJECTED)
+    again = make_article(
+        title=ZONE_A_TITLE, body=with_small_edits(ZONE_A_BODY), status=Status.SUBMITTED
+    )
+    [pair] = NearCopy.objects.of(again)
+    assert pair.other == first
+    assert pair.similarity >= 0.8
+    assert pairs() == {(again.pk, first.pk), (first.pk, again.pk)}
+
+
+def test_the_same_release_rewritten_by_two_zones_is_flagged():
+    zone_a = make_article(title=ZONE_A_TITLE, body=ZONE_A_BODY, zone=make_zone())
+    zone_b = make_article(
+        title=ZONE_B_TITLE, body=ZONE_B_BODY, zone=make_zone(), status=Status.SUBMITTED
+    )
+    [pair] = NearCopy.objects.of(zone_b)
+    assert pair.other == zone_a
+    assert 0.4 <= pair.similarity <= 0.7
+
+
+def test_unrelated_pieces_on_the_same_theme_are_not_flagged():
+    release = make_article(title=ZONE_A_TITLE, body=ZONE_A_BODY)
+    theme = make_article(title=SAME_THEME_TITLE, body=SAME_THEME_BODY, status=Status.SUBMITTED)
+    assert pairs() == set()
+    found = near_copies.similar_to(f"{SAME_THEME_TITLE}\n{SAME_THEME_BODY}", exclude=theme.pk)
+    assert found == []
+    assert [m.article_id for m in near_copies.similar_to(ZONE_A_BODY)] == [release.pk]
+
+
+def test_drafts_are_neither_fingerprinted_nor_found():
+    draft = make_article(title=ZONE_A_TITLE, body=ZONE_A_BODY, status=Status.DRAFT)
+    assert not Fingerprint.objects.filter(article=draft).exists()
+    assert near_copies.similar_to(f"{ZONE_A_TITLE}\n{ZONE_A_BODY}") == []
+
+
+def test_submitting_fingerprints_and_going_back_to_draft_forgets():
+    published = make_article(title=ZONE_A_TITLE, body=ZONE_A_BODY)
+    author = make_correspondent()
+    piece = make_article(
+        title=ZONE_B_TITLE, body=ZONE_B_BODY, status=Status.DRAFT, authors=[author.contributor]
+    )
+    workflow.article_transition(article=piece, to=Status.SUBMITTED, by=author)
+    assert pairs() == {(piece.pk, published.pk), (published.pk, piece.pk)}
+    piece.refresh_from_db()
+    workflow.article_transition(article=piece, to=Status.WITHDRAWN, by=author, note="重复了")
+    assert pairs() == {(piece.pk, published.pk), (published.pk, piece.pk)}
+    piece.refresh_from_db()
+    workflow.article_transition(article=piece, to=Status.DRAFT, by=author)
+    assert pairs() == set()
+    assert not FingerprintBucket.objects.filter(article=piece).exists()
+
+
+def test_an_edit_that_tells_another_story_drops_the_pair():
+    first = make_article(title=ZONE_A_TITLE, body=ZONE_A_BODY)
+    second = make_article(title=ZONE_B_TITLE, body=ZONE_B_BODY, status=Status.IN_REVIEW)
+    assert pairs()
+    second.title, second.body = SAME_THEME_TITLE, SAME_THEME_BODY
+    second.save()
+    assert pairs() == set()
+    # ... and the first piece's own edit finds the second again when it comes back.
+    second.title, second.body = ZONE_B_TITLE, ZONE_B_BODY
+    second.save()
+    assert set(NearCopy.objects.of(first).values_list("other_id", flat=True)) == {second.pk}
+
+
+def test_a_status_move_alone_does_not_fingerprint_again(django_assert_max_num_queries):
+    piece = make_article(title=ZONE_A_TITLE, body=ZONE_A_BODY, status=Status.SUBMITTED)
+    before = Fingerprint.objects.get(article=piece).signature
+    # One query: the fingerprint is there, and the text did not change.
+    with django_assert_max_num_queries(1):
+        near_copies.piece_saved(piece, update_fields=["status", "status_changed_at"])
+    assert Fingerprint.objects.get(article=piece).signature == before
+
+
+def test_a_text_without_letters_is_not_fingerprinted():
+    piece = make_article(title="——", body="……", status=Status.SUBMITTED)
+    assert not Fingerprint.objects.filter(article=piece).exists()
+
+
+def test_many_copies_cost_what_the_bucket_limit_allows():
+    text = f"{ZONE_A_TITLE}\n{ZONE_A_BODY}"
+    copies = [make_article(title=ZONE_A_TITLE, body=ZONE_A_BODY) for _ in range(3)]
+    found = near_copies.similar_to(text)
+    assert [match.article_id for match in found] == sorted(
+        (copy.pk for copy in copies), reverse=True
+    )
+    assert all(match.similarity == 1.0 for match in found)
+    assert len(near_copies.similar_to(text, exclude=copies[0].pk)) == 2
+
+
+def test_shared_passages_are_marked_where_they_stand_even_when_moved():
+    ours = "我们自己的开头。" + "招商引资签约项目二十三个" + "。结尾。"
+    theirs = "另一个开头！" + "结尾。" + "招商引资签约项目二十三个"
+    passages = near_copies.shared_passages(ours, theirs)
+    assert "".join(p.text for p in passages) == ours
+    assert [p.text for p in passages if p.shared] == ["招商引资签约项目二十三个"]
+    assert 0.4 < near_copies.shared_share(passages) < 0.7
+
+
+def test_punctuation_between_shared_characters_is_shared():
+    passages = near_copies.shared_passages("新签约项目，总投资八十亿元", "新签约项目总投资八十亿元")
+    assert [p.text for p in passages if p.shared] == ["新签约项目，总投资八十亿元"]
+
+
+def test_the_seed_archive_has_no_near_copies(seeded):
+    """False positives on the seed archive: 28 pieces, many on the same themes, none a copy."""
+    seeds = list(Article.objects.exclude(source_file=""))
+    assert len(seeds) >= 20
+    assert Fingerprint.objects.filter(article__in=seeds).count() == len(seeds)
+    assert not NearCopy.objects.filter(article__in=seeds).exists()
+    highest = max(_jaccard(a, b) for a, b in itertools.combinations(seeds, 2))
+    assert highest < near_copies.THRESHOLD / 3
+
+
+def test_a_seed_piece_sent_again_with_small_edits_is_found(seeded):
+    seed = Article.objects.get(title="召开信创专业镇工作推进会")
+    text = with_small_edits(near_copies.text_of(seed)).replace("4月12日", "4月13日")
+    [match] = near_copies.similar_to(text)
+    assert match.article_id == seed.pk
+
+
+def _jaccard(a, b) -> float:
+    ours, theirs = (
+        near_copies.shingles(near_copies.text_of(a)),
+        near_copies.shingles(near_copies.text_of(b)),
+    )
+    return len(ours & theirs) / len(ours | theirs)
