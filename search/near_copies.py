@@ -27,7 +27,7 @@ import hashlib
 import itertools
 import unicodedata
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -46,6 +46,7 @@ BUCKET_LIMIT = 50
 # Candidates compared by signature, the most shared buckets first; at most MAX_MATCHES kept.
 CANDIDATES = 40
 MAX_MATCHES = 10
+REBUILD_BATCH = 500
 # The article fields that make the text compared: a change to another field changes nothing.
 TEXT_FIELDS = frozenset({"title", "body"})
 # A draft is the author's own until it is sent: nobody else's check ever finds it.
@@ -194,6 +195,32 @@ def remember(articles: Iterable[Article]) -> int:
                 )
             )
             remembered += 1
+    return remembered
+
+
+def checked_pieces():
+    """Every piece that reached the editors: the ones fingerprinted."""
+    return Article.objects.exclude(status__in=UNCHECKED)
+
+
+def rebuild(*, progress: Callable[[int, int], None] | None = None) -> int:
+    """Forget every fingerprint and pair, then fingerprint every checked piece again, oldest
+    first, in batches of REBUILD_BATCH (one transaction each); returns how many.
+
+    While it runs, a submission is checked only against the pieces done so far.
+    """
+    with transaction.atomic():
+        NearCopy.objects.all().delete()
+        FingerprintBucket.objects.all().delete()
+        Fingerprint.objects.all().delete()
+    ids = list(checked_pieces().order_by("pk").values_list("pk", flat=True))
+    remembered = 0
+    for start in range(0, len(ids), REBUILD_BATCH):
+        batch = ids[start : start + REBUILD_BATCH]
+        articles = Article.objects.filter(pk__in=batch).only("title", "body", "status")
+        remembered += remember(articles.order_by("pk"))
+        if progress:
+            progress(start + len(batch), len(ids))
     return remembered
 
 
