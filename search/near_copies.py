@@ -25,6 +25,7 @@ Nothing here decides what a correspondent may be told of another piece: portal d
 
 import hashlib
 import itertools
+import re
 import unicodedata
 import zlib
 from collections.abc import Callable, Iterable
@@ -34,6 +35,7 @@ from functools import lru_cache
 import numpy as np
 from datasketch import MinHash
 from django.db import connection, transaction
+from django.utils import timezone
 
 from articles.models import Article, Status
 from search.models import Fingerprint, FingerprintBucket, NearCopy
@@ -49,6 +51,8 @@ MAX_MATCHES = 10
 REBUILD_BATCH = 500
 # The article fields that make the text compared: a change to another field changes nothing.
 TEXT_FIELDS = frozenset({"title", "body"})
+# Punctuation, spaces and line breaks (and the underscore, which \W leaves).
+NOT_LETTERS_OR_DIGITS = re.compile(r"[\W_]+")
 # A draft is the author's own until it is sent: nobody else's check ever finds it.
 UNCHECKED = frozenset({Status.DRAFT})
 
@@ -66,8 +70,7 @@ class Passage:
 
 
 def normalised(text: str) -> str:
-    folded = unicodedata.normalize("NFKC", text).lower()
-    return "".join(character for character in folded if character.isalnum())
+    return NOT_LETTERS_OR_DIGITS.sub("", unicodedata.normalize("NFKC", text).lower())
 
 
 def shingles(text: str) -> set[str]:
@@ -123,20 +126,17 @@ def similar_to(text: str, *, exclude: int | None = None) -> list[Match]:
     values = signature(text)
     if values is None:
         return []
-    return _matches(values, exclude=exclude)
+    return _matches(values, buckets(values), exclude=exclude)
 
 
-def _matches(values: np.ndarray, *, exclude: int | None) -> list[Match]:
-    candidates = [pk for pk in _candidates(buckets(values)) if pk != exclude][:CANDIDATES]
-    if not candidates:
-        return []
-    stored = Fingerprint.objects.filter(article_id__in=candidates).values_list(
-        "article_id", "signature"
-    )
+def _matches(values: np.ndarray, keys: list[int], *, exclude: int | None) -> list[Match]:
     ids, signatures = [], []
-    for article_id, blob in stored:
-        ids.append(article_id)
-        signatures.append(np.frombuffer(blob, dtype=np.uint32))
+    for article_id, blob in _candidates(keys):
+        if article_id != exclude:
+            ids.append(article_id)
+            signatures.append(np.frombuffer(blob, dtype=np.uint32))
+    if not ids:
+        return []
     estimates = (np.vstack(signatures) == values).mean(axis=1)
     matches = [
         Match(article_id, round(float(estimate), 3))
@@ -147,55 +147,80 @@ def _matches(values: np.ndarray, *, exclude: int | None) -> list[Match]:
     return matches[:MAX_MATCHES]
 
 
-def _candidates(keys: list[int]) -> list[int]:
-    """Pieces sharing a bucket with `keys`, those sharing the most first.
+def _candidates(keys: list[int]) -> list[tuple[int, bytes]]:
+    """(article id, signature) of the pieces sharing the most buckets with `keys`.
 
-    One statement: each bucket's newest BUCKET_LIMIT pieces straight from the index, counted.
+    One statement: each bucket's newest BUCKET_LIMIT pieces straight from the index, counted,
+    and the best CANDIDATES (one more, for the piece itself) read with their signatures.
     """
-    table = FingerprintBucket._meta.db_table
+    buckets_table = FingerprintBucket._meta.db_table
     arm = (
-        f"SELECT article_id FROM (SELECT article_id FROM {table} WHERE bucket = %s "
+        f"SELECT article_id FROM (SELECT article_id FROM {buckets_table} WHERE bucket = %s "
         f"ORDER BY article_id DESC LIMIT {BUCKET_LIMIT}) AS band_{{n}}"
     )
     arms = " UNION ALL ".join(arm.format(n=n) for n in range(len(keys)))
     sql = (
-        f"SELECT article_id FROM ({arms}) AS hits GROUP BY article_id "
-        f"ORDER BY COUNT(*) DESC, article_id DESC LIMIT {CANDIDATES + 1}"
+        f"SELECT article_id, signature FROM {Fingerprint._meta.db_table} WHERE article_id IN "
+        f"(SELECT article_id FROM ({arms}) AS hits GROUP BY article_id "
+        f"ORDER BY COUNT(*) DESC, article_id DESC LIMIT {CANDIDATES + 1})"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, keys)
-        return [row[0] for row in cursor.fetchall()]
+        return cursor.fetchall()
 
 
 def remember(articles: Iterable[Article]) -> int:
     """Fingerprint the pieces as they now stand and find their near copies again.
 
     A draft, or a piece without text, is forgotten instead. Returns how many pieces were
-    fingerprinted. Each piece is compared with the pieces fingerprinted before it, those of
-    the same call included, so a pair within one batch is found once, by its later piece.
+    fingerprinted. The pieces are fingerprinted together, then each is compared with every
+    fingerprinted piece, the others of the same call included: a few statements per call
+    and one per piece, whatever the number of pairs.
     """
-    remembered = 0
+    articles = list(articles)
     with transaction.atomic():
+        forget([article.pk for article in articles])
+        signed = []
         for article in articles:
-            forget([article.pk])
             values = None if article.status in UNCHECKED else signature(text_of(article))
-            if values is None:
-                continue
-            matches = _matches(values, exclude=article.pk)
-            Fingerprint.objects.create(article_id=article.pk, signature=values.tobytes())
-            FingerprintBucket.objects.bulk_create(
-                FingerprintBucket(article_id=article.pk, bucket=key) for key in buckets(values)
-            )
-            NearCopy.objects.bulk_create(
-                NearCopy(article_id=article_id, other_id=other_id, similarity=match.similarity)
-                for match in matches
-                for article_id, other_id in (
-                    (article.pk, match.article_id),
-                    (match.article_id, article.pk),
-                )
-            )
-            remembered += 1
-    return remembered
+            if values is not None:
+                signed.append((article.pk, values, buckets(values)))
+        Fingerprint.objects.bulk_create(
+            Fingerprint(article_id=pk, signature=values.tobytes()) for pk, values, _ in signed
+        )
+        _insert(
+            FingerprintBucket,
+            ["article_id", "bucket"],
+            [(pk, key) for pk, _, keys in signed for key in keys],
+        )
+        # Keyed by the pair in order: a pair within the call is found from both of its pieces.
+        found = {}
+        for pk, values, keys in signed:
+            for match in _matches(values, keys, exclude=pk):
+                found[min(pk, match.article_id), max(pk, match.article_id)] = match.similarity
+        now = timezone.now()
+        _insert(
+            NearCopy,
+            ["article_id", "other_id", "similarity", "found_at"],
+            [
+                (article_id, other_id, similarity, now)
+                for (first, second), similarity in found.items()
+                for article_id, other_id in ((first, second), (second, first))
+            ],
+        )
+    return len(signed)
+
+
+def _insert(model, columns: list[str], rows: list[tuple]) -> None:
+    # Rows of plain values: bulk_create builds and prepares a model instance per row, which
+    # cost more than the fingerprints themselves (48 buckets a piece).
+    if not rows:
+        return
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(column) for column in columns)
+    values = ", ".join(["%s"] * len(columns))
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({values})", rows)
 
 
 def checked_pieces():
