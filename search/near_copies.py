@@ -285,7 +285,8 @@ def shared_passages(text: str, other: str) -> list[Passage]:
     A character is shared when a run of SHINGLE letters or digits covering it (punctuation and
     spaces skipped, as for the similarity) occurs anywhere in `other`: a paragraph moved to
     another place is still marked, which an in-order comparison would miss. Punctuation
-    between two shared characters counts as shared.
+    between two shared characters counts as shared, within a paragraph. A run that crosses a
+    line break may leave a few shared letters on the far side; fewer than SHINGLE are noise.
     """
     # Each normalised character with the place of the character it came from (NFKC can
     # make several of one: ① is 1, ㎡ is m2).
@@ -300,20 +301,29 @@ def shared_passages(text: str, other: str) -> list[Passage]:
         if plain[start : start + SHINGLE] in theirs:
             for index in positions[start : start + SHINGLE]:
                 shared[index] = True
-    _fill_gaps(shared, positions)
+    _fill_gaps(text, shared, positions)
+    runs = [
+        Passage("".join(character for character, _ in group), is_shared)
+        for is_shared, group in itertools.groupby(
+            zip(text, shared, strict=True), key=lambda pair: pair[1]
+        )
+    ]
     passages: list[Passage] = []
-    for character, is_shared in zip(text, shared, strict=True):
+    for run in runs:
+        is_shared = run.shared and len(normalised(run.text)) >= SHINGLE
         if passages and passages[-1].shared == is_shared:
-            passages[-1] = Passage(passages[-1].text + character, is_shared)
+            passages[-1] = Passage(passages[-1].text + run.text, is_shared)
         else:
-            passages.append(Passage(character, is_shared))
+            passages.append(Passage(run.text, is_shared))
     return passages
 
 
-def _fill_gaps(shared: list[bool], positions: list[int]) -> None:
-    # The punctuation and spaces between two shared letters belong to the shared passage.
+def _fill_gaps(text: str, shared: list[bool], positions: list[int]) -> None:
+    # The punctuation and spaces between two shared letters of a paragraph belong to the
+    # shared passage.
     for before, after in itertools.pairwise(positions):
-        if after > before + 1 and shared[before] and shared[after]:
+        gap = text[before + 1 : after]
+        if gap and "\n" not in gap and shared[before] and shared[after]:
             for index in range(before + 1, after):
                 shared[index] = True
 

@@ -13,10 +13,14 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.text import Truncator
 
 from articles.models import Article
 from search import near_copies
 from search.models import NearCopy
+
+# The queue names the other piece by the start of its title; the link's tooltip has it whole.
+FLAG_TITLE_LENGTH = 12
 
 
 def flag_annotations() -> dict:
@@ -44,9 +48,10 @@ def near_copy_flag(article):
         return "—"
     more = f"等 {article.near_copy_count} 篇" if article.near_copy_count > 1 else ""
     return format_html(
-        '<a class="near-copy-flag" href="{}">与《{}》相似 {}%{}</a>',
+        '<a class="near-copy-flag" href="{}" title="{}">与《{}》相似 {}%{}</a>',
         reverse("admin:articles_article_near_copy", args=[article.pk, article.near_copy_other]),
         article.near_copy_title,
+        Truncator(article.near_copy_title).chars(FLAG_TITLE_LENGTH),
         round(article.near_copy_similarity * 100),
         more,
     )

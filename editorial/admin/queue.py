@@ -150,6 +150,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_display = [
         "manuscript",
         "title",
+        near_copy_pages.near_copy_flag,
         "zone",
         "genre",
         "length_against_target",
@@ -157,7 +158,6 @@ class ArticleAdmin(admin.ModelAdmin):
         "status",
         "submitted_at",
         "waiting",
-        near_copy_pages.near_copy_flag,
     ]
     list_display_links = ["manuscript", "title"]
     list_filter = [

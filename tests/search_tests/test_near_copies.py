@@ -178,3 +178,12 @@ def test_the_backfill_command_is_quiet_at_verbosity_0():
     call_command("find_near_copies", stdout=out, verbosity=0)
     assert "已比对" not in out.getvalue()
     assert "发现相似稿件 1 对" in out.getvalue()
+
+
+def test_a_run_crossing_a_paragraph_break_marks_nothing_of_the_next_paragraph():
+    """Regression: 会 of 会议还对 was marked because 乙丙丁戊会 stands in the other text too."""
+    ours = "甲乙丙丁戊。\n\n会议还对安全生产作了部署。"
+    theirs = "甲乙丙丁戊。\n\n会后，开发区召开专题会议。"
+    passages = near_copies.shared_passages(ours, theirs)
+    assert "".join(p.text for p in passages) == ours
+    assert [p.text for p in passages if p.shared] == ["甲乙丙丁戊"]
