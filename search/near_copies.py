@@ -17,7 +17,8 @@ share a bucket are candidates; a pair at similarity s shares one with probabilit
 1 - (1 - s^ROWS)^BANDS: 0.99 at 0.3, 0.86 at 0.2, 0.005 at 0.01. Each bucket gives at most
 BUCKET_LIMIT pieces (the newest), so a text copied a thousand times costs what fifty cost.
 
-Fingerprints are kept for every piece that reached the editors (any status but 草稿), and the
+Fingerprints are kept for every piece that reached the editors (any status but 草稿) and has
+MIN_SHINGLES runs or more, and the
 pairs found (NearCopy, both directions) when a piece is fingerprinted; indexing.py keeps both
 current as pieces are saved and published, and `find_near_copies` fills them for an archive.
 Nothing here decides what a correspondent may be told of another piece: portal does.
@@ -49,6 +50,9 @@ BUCKET_LIMIT = 50
 CANDIDATES = 40
 MAX_MATCHES = 10
 REBUILD_BATCH = 500
+# Texts of fewer runs (about 50 letters: a headline with a line of text) are not compared: two
+# of them share a phrase or two by chance, and a phrase is a large part of a short text.
+MIN_SHINGLES = 50
 # The article fields that make the text compared: a change to another field changes nothing.
 TEXT_FIELDS = frozenset({"title", "body"})
 # Punctuation, spaces and line breaks (and the underscore, which \W leaves).
@@ -92,13 +96,13 @@ def _permutations():
 
 
 def signature(text: str) -> np.ndarray | None:
-    """The text's MinHash values (uint32), or None for a text without letters or digits.
+    """The text's MinHash values (uint32), or None for a text too short to compare.
 
     crc32 hashes each run: the signature's quality comes from the permutations on top, and
     it costs a tenth of datasketch's default sha1.
     """
     runs = shingles(text)
-    if not runs:
+    if len(runs) < MIN_SHINGLES:
         return None
     minhash = MinHash(
         num_perm=NUM_PERM,

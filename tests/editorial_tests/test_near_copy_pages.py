@@ -73,6 +73,7 @@ def test_the_pieces_page_names_its_near_copies(client, editor):
     html = client.get(reverse("admin:articles_article_change", args=[sent.pk])).content.decode()
 
     box = html[html.index('id="near-copies"') :]
+    assert "{#" not in html and "search.near_copies" not in html  # no template comment shows
     assert "疑似重复：有 1 篇非常相似的稿件" in box
     assert ZONE_A_TITLE in box and "朔州经开区" in box[: box.index("</table>")]
     assert "已刊发" in box

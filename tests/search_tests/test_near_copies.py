@@ -115,6 +115,15 @@ def test_a_text_without_letters_is_not_fingerprinted():
     assert not Fingerprint.objects.filter(article=piece).exists()
 
 
+def test_short_texts_are_not_compared():
+    """Two short pieces share a phrase by chance (稿件的正文, 第二段): no pair."""
+    make_article(title="等待初审的稿件", body="第6篇稿件的正文。\n\n第二段。")
+    other = make_article(title="等待复审的稿件", body="第7篇稿件的正文。\n\n第二段。")
+    assert not Fingerprint.objects.filter(article=other).exists()
+    assert near_copies.similar_to("等待复审的稿件\n第7篇稿件的正文。\n\n第二段。") == []
+    assert pairs() == set()
+
+
 def test_many_copies_cost_what_the_bucket_limit_allows():
     text = f"{ZONE_A_TITLE}\n{ZONE_A_BODY}"
     copies = [make_article(title=ZONE_A_TITLE, body=ZONE_A_BODY) for _ in range(3)]
