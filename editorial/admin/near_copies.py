@@ -8,7 +8,7 @@ shows them. Every piece is shown in full here, whatever its zone or status: edit
 from dataclasses import dataclass
 
 from django.contrib import admin
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -42,7 +42,9 @@ def flag_annotations() -> dict:
     }
 
 
-@admin.display(description="疑似重复", ordering="-near_copy_similarity")
+# The closest copies first, and the unflagged last on every database (PostgreSQL puts NULL
+# first in a descending sort, SQLite last).
+@admin.display(description="疑似重复", ordering=F("near_copy_similarity").desc(nulls_last=True))
 def near_copy_flag(article):
     if article.near_copy_other is None:
         return "—"
