@@ -13,7 +13,6 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.text import Truncator
 
 from articles.models import Article
 from search import near_copies
@@ -53,10 +52,17 @@ def near_copy_flag(article):
         '<a class="near-copy-flag" href="{}" title="{}">与《{}》相似 {}%{}</a>',
         reverse("admin:articles_article_near_copy", args=[article.pk, article.near_copy_other]),
         article.near_copy_title,
-        Truncator(article.near_copy_title).chars(FLAG_TITLE_LENGTH),
+        _shortened(article.near_copy_title),
         round(article.near_copy_similarity * 100),
         more,
     )
+
+
+def _shortened(title: str) -> str:
+    # Truncator's ellipsis is translated as three full stops, which look odd in a Chinese title.
+    if len(title) <= FLAG_TITLE_LENGTH:
+        return title
+    return title[: FLAG_TITLE_LENGTH - 1] + "…"
 
 
 @dataclass(frozen=True)

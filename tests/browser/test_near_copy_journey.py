@@ -64,7 +64,8 @@ def test_a_near_copy_is_warned_of_then_seen_side_by_side(live_server, page, othe
     editor.goto(base + "/admin/articles/article/")
     flag = editor.locator("a.near-copy-flag")
     expect(flag).to_have_count(1)
-    expect(flag).to_contain_text(re.compile(rf"与《{ZONE_A_TITLE}》相似 \d+%"))
+    expect(flag).to_have_attribute("title", ZONE_A_TITLE)
+    expect(flag).to_have_text(re.compile(rf"与《{ZONE_A_TITLE[:11]}…》相似 \d+%"))
     screenshot(editor, "near-copy-2-queue.png")
     flag.click()
 
