@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from articles.models import Article, Status
+from tests.browser.a11y import check_accessibility
 from tests.browser.test_journey import expect_message, login
 from tests.factories import make_article, make_correspondent, make_editor, make_issue, make_zone
 from tests.portal_tests.helpers import make_call
@@ -49,6 +50,7 @@ def test_a_near_copy_is_warned_of_then_seen_side_by_side(live_server, page, othe
     )
     expect(warning).to_contain_text(re.compile(r"相似度 \d+%"))
     screenshot(correspondent, "near-copy-1-warning.png")
+    check_accessibility(correspondent)
     piece = Article.objects.get(title=ZONE_B_TITLE)
     assert piece.status == Status.DRAFT
 
