@@ -18,9 +18,9 @@ share a bucket are candidates; a pair at similarity s shares one with probabilit
 BUCKET_LIMIT pieces (the newest), so a text copied a thousand times costs what fifty cost.
 
 Fingerprints are kept for every piece that reached the editors (any status but 草稿) and has
-MIN_SHINGLES runs or more, and the
-pairs found (NearCopy, both directions) when a piece is fingerprinted; indexing.py keeps both
-current as pieces are saved and published, and `find_near_copies` fills them for an archive.
+MIN_SHINGLES runs or more, and the pairs found (NearCopy, both directions) when a piece is
+fingerprinted; indexing.py keeps both current as pieces are saved and published, and
+`find_near_copies` fills them for an archive.
 Nothing here decides what a correspondent may be told of another piece: portal does.
 """
 
@@ -99,7 +99,7 @@ def signature(text: str) -> np.ndarray | None:
     """The text's MinHash values (uint32), or None for a text too short to compare.
 
     crc32 hashes each run: the signature's quality comes from the permutations on top, and
-    it costs a tenth of datasketch's default sha1.
+    a signature costs less than half what it does with datasketch's default sha1.
     """
     runs = shingles(text)
     if len(runs) < MIN_SHINGLES:
@@ -176,7 +176,7 @@ def _candidates(keys: list[int]) -> list[tuple[int, bytes]]:
 def remember(articles: Iterable[Article]) -> int:
     """Fingerprint the pieces as they now stand and find their near copies again.
 
-    A draft, or a piece without text, is forgotten instead. Returns how many pieces were
+    A draft, or a piece too short to compare, is forgotten instead. Returns how many were
     fingerprinted. The pieces are fingerprinted together, then each is compared with every
     fingerprinted piece, the others of the same call included: a few statements per call
     and one per piece, whatever the number of pairs.
