@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from articles import bylines
@@ -28,6 +29,7 @@ from articles.models import (
 from articles.photos import ProcessedPhoto
 from articles.text import count_characters
 from editorial import versions, workflow
+from search import near_copies
 
 # Against the genre's target length: outside these shares a gentle warning, past the ceiling a
 # refusal (an 800-character 消息 may run from 400 to 1200 without comment, never past 1600).
@@ -55,10 +57,50 @@ class LengthCheck:
 
 
 @dataclass(frozen=True)
+class SimilarPiece:
+    """A piece nearly the same as the author's, as far as the author may be told of it: the
+    title and a link only of a published piece or of one of their own; of any other (another
+    correspondent's, another zone's, not published) only that it exists."""
+
+    percent: int
+    title: str = ""
+    url: str = ""
+    own: bool = False
+
+
+@dataclass(frozen=True)
 class Saved:
     article: Article
     submit_refusal: str = ""  # why 投稿 was refused; the text is then saved as it stands
     repeated: bool = False  # the same form came again; nothing new was saved
+    # Held back from 投稿 as nearly the same as these pieces; the text is saved as a draft.
+    similar: tuple[SimilarPiece, ...] = ()
+
+
+def own_pieces(user):
+    """Pieces the user wrote or co-wrote; the only ones a correspondent may see or change."""
+    return Article.objects.filter(authorships__contributor__user=user).distinct()
+
+
+def similar_pieces(*, user, article: Article) -> tuple[SimilarPiece, ...]:
+    """The pieces nearly the same as the author's saved text (search.near_copies)."""
+    matches = near_copies.similar_to(near_copies.text_of(article), exclude=article.pk)
+    if not matches:
+        return ()
+    ids = [match.article_id for match in matches]
+    found = Article.objects.select_related("issue").in_bulk(ids)
+    own = set(own_pieces(user).filter(pk__in=ids).values_list("pk", flat=True))
+    similar = []
+    for match in matches:
+        piece, percent = found[match.article_id], round(match.similarity * 100)
+        if piece.pk in own:
+            url = reverse("portal:my_submission", args=[piece.pk])
+            similar.append(SimilarPiece(percent, piece.title, url, own=True))
+        elif piece.status == Status.PUBLISHED:
+            similar.append(SimilarPiece(percent, piece.title, piece.get_absolute_url()))
+        else:
+            similar.append(SimilarPiece(percent))
+    return tuple(similar)
 
 
 def check_length(*, body: str, genre: str, call: CallForPapers | None) -> LengthCheck:
@@ -94,6 +136,7 @@ def save_submission(
     photo_caption: str = "",
     photo_credit: str = "",
     submit: bool = False,
+    similar_confirmed: bool = False,
     token: uuid.UUID | None = None,
 ) -> Saved:
     """Create the author's piece, or update `article` as the caller loaded it.
@@ -103,7 +146,9 @@ def save_submission(
     are None when the user left the byline alone. `token` makes a new piece's form single-use:
     once its piece went beyond a draft, the same form again changes nothing.
     With submit, the save and the move to 已投稿 commit together; a refused move (a piece far
-    over its length, say) leaves the saved text and says why in submit_refusal.
+    over its length, say) leaves the saved text and says why in submit_refusal. A piece nearly
+    the same as another is held back as a draft, with those pieces in `similar`, until the
+    author confirms (similar_confirmed) that it is not the same story sent twice.
     """
     if article is None:
         created = _create(user=user, fields=fields, token=token)
@@ -135,6 +180,8 @@ def save_submission(
         length = check_length(body=article.body, genre=article.genre, call=article.call)
         if length.refusal:
             return Saved(article, submit_refusal=length.refusal)
+        if not similar_confirmed and (similar := similar_pieces(user=user, article=article)):
+            return Saved(article, similar=similar)
         try:
             article = workflow.article_transition(article=article, to=Status.SUBMITTED, by=user)
         except workflow.TransitionNotAllowed as refusal:

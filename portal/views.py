@@ -31,15 +31,16 @@ from portal.submissions import (
     STATUS_CHANGED,
     SubmissionRefused,
     keep_pending_photo,
+    own_pieces,
     parse_token,
     save_submission,
+    similar_pieces,
 )
 from portal.word_import import fill_from_word, form_values, kept_pending
 
-
-def own_pieces(user):
-    """Pieces the user wrote or co-wrote; the only ones a correspondent may see or change."""
-    return Article.objects.filter(authorships__contributor__user=user).distinct()
+SIMILAR_HELD_BACK = (
+    "已有一篇非常相似的稿件，本稿暂未投出，已保存为草稿。请核对下方提示；确认不是重复投稿后再投。"
+)
 
 
 @login_required
@@ -194,7 +195,13 @@ def _edit(request, *, piece, submission_token=None):
     return render(
         request,
         "portal/submission_form.html",
-        {"form": form, "piece": piece, "photo": existing_photo},
+        {
+            "form": form,
+            "piece": piece,
+            "photo": existing_photo,
+            # Told before 投稿, each time the saved text is opened or comes back with errors.
+            "similar": similar_pieces(user=request.user, article=piece) if piece else (),
+        },
     )
 
 
@@ -246,6 +253,7 @@ def _save(request, form, *, piece, submit):
         photo_caption=data["photo_caption"],
         photo_credit=data["photo_credit"],
         submit=submit,
+        similar_confirmed=request.POST.get("similar_confirmed") == "1",
         token=data.get("submission_token"),
     )
 
@@ -263,6 +271,9 @@ def _after_save(request, form, saved, *, photo_error):
         messages.warning(request, f"已保存草稿，但投稿时会被退回：{form.length.refusal}")
     if saved.submit_refusal:
         messages.error(request, f"{saved.submit_refusal} 稿件已保存为草稿。")
+        return redirect("portal:revise", piece.pk)
+    if saved.similar:
+        messages.warning(request, SIMILAR_HELD_BACK)
         return redirect("portal:revise", piece.pk)
     if piece.status == Status.SUBMITTED:
         messages.success(request, "稿件已投出，编辑部处理后会通知你。")

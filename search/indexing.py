@@ -1,4 +1,4 @@
-"""What goes into the search index, and keeping it current.
+"""What goes into the search index, and keeping it current, with the near-copy fingerprints.
 
 Only published articles are indexed, so search can never show an unpublished piece. An article
 is (re)indexed when it or one of its photos is saved, when the workflow publishes it
@@ -10,6 +10,10 @@ A zone, alias or contributor that gains, changes or loses a name writes a new na
 (segmentation.names_changed), so every process's segmenter uses the names on its next search,
 and the published articles that print the name are reindexed in the same transaction: their
 documents were segmented with or without the name as one term.
+
+Every save of an article, and every indexing of a published one, also keeps its near-copy
+fingerprint current (near_copies.py): pieces reach the editors by a save and are published by
+QuerySet.update, and those are the moments the index hears of.
 """
 
 from collections.abc import Callable, Iterable
@@ -22,7 +26,7 @@ from django.dispatch import receiver
 
 from articles.models import Article, Contributor, Issue, Photo, SearchEntry
 from articles.models.choices import Status
-from search import segmentation
+from search import near_copies, segmentation
 from search.backends import current_backend
 from search.summary import index_changed
 from zones.loading import aliases_derived, loading_registry
@@ -95,6 +99,8 @@ def index_articles(article_ids: Iterable[int], *, progress: Progress | None = No
             SearchEntry.objects.filter(pk__in=batch).delete()
             SearchEntry.objects.bulk_create(document_of(article) for article in articles)
             index_changed()
+            # Pieces published by QuerySet.update (imported pages) were drafts until now.
+            near_copies.remember_unfingerprinted(articles)
         indexed += len(articles)
         if progress:
             progress(done, len(ids))
@@ -122,11 +128,14 @@ def _batches(ids: list[int]):
 
 
 @receiver(post_save, sender=Article, dispatch_uid="search_index_article")
-def _article_saved(sender, instance, raw=False, **kwargs):
+def _article_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     # Published is the workflow's last state, so an article saved in any other state has never
     # been in the index. raw saves come from loading fixtures or serialized test data, which
-    # bring their SearchEntry rows with them.
-    if not raw and instance.status == Status.PUBLISHED:
+    # bring their SearchEntry and fingerprint rows with them.
+    if raw:
+        return
+    near_copies.piece_saved(instance, update_fields=update_fields)
+    if instance.status == Status.PUBLISHED:
         index_articles([instance.pk])
 
 

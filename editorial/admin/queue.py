@@ -28,11 +28,13 @@ from articles.models import (
 from articles.text import count_characters
 from editorial import roles, versions, workflow
 from editorial.admin import corrections as correction_pages
+from editorial.admin import near_copies as near_copy_pages
 from editorial.admin import versions as version_pages
 from editorial.admin.access import editors_only
 from editorial.admin.bulk_moves import bulk_move_actions
 from editorial.admin.forms import MoveForm
 from editorial.admin.preview import article_preview
+from search.models import NearCopy
 
 
 class QueueFilter(admin.SimpleListFilter):
@@ -148,6 +150,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_display = [
         "manuscript",
         "title",
+        near_copy_pages.near_copy_flag,
         "zone",
         "genre",
         "length_against_target",
@@ -218,6 +221,7 @@ class ArticleAdmin(admin.ModelAdmin):
             .annotate(
                 target_length=Subquery(target.values("target_length")[:1]),
                 has_photo=Exists(Photo.objects.filter(article=OuterRef("pk"))),
+                **near_copy_pages.flag_annotations(),
             )
         )
 
@@ -301,6 +305,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 name="articles_article_versions",
             ),
             path(
+                "<int:object_id>/near-copy/<int:other_id>/",
+                self.admin_site.admin_view(editors_only(near_copy_pages.side_by_side)),
+                name="articles_article_near_copy",
+            ),
+            path(
                 "<int:object_id>/correction/",
                 self.admin_site.admin_view(editors_only(correction_pages.add_correction)),
                 name="articles_article_correction",
@@ -370,4 +379,5 @@ class ArticleAdmin(admin.ModelAdmin):
             ]
             context["open_issues"] = Issue.objects.open()
             context["review_record"] = workflow.review_record(obj)
+            context["near_copies"] = list(NearCopy.objects.of(obj))
         return super().render_change_form(request, context, add, change, form_url, obj)

@@ -20,6 +20,7 @@ from django.utils.http import urlsafe_base64_encode
 from articles.models import Status
 from tests.factories import make_article, make_correspondent, make_issue
 from tests.portal_tests.helpers import form_data, make_call
+from tests.search_tests.near_copy_texts import ZONE_A_BODY, ZONE_A_TITLE, ZONE_B_BODY, ZONE_B_TITLE
 
 pytestmark = pytest.mark.django_db
 
@@ -97,6 +98,13 @@ def portal_pages(client) -> dict[str, str]:
     for status in (Status.DRAFT, Status.REVISION):
         revise = reverse("portal:revise", args=[pieces[status].pk])
         pages[f"revise-{status}"] = fetched(client, revise)
+    # A draft nearly the same as a published piece: the form carries the warning.
+    make_article(title=ZONE_A_TITLE, body=ZONE_A_BODY)
+    near_copy = make_article(
+        status=Status.DRAFT, authors=[author.contributor], title=ZONE_B_TITLE, body=ZONE_B_BODY
+    )
+    pages["revise-near-copy"] = fetched(client, reverse("portal:revise", args=[near_copy.pk]))
+    assert 'id="similar-warning"' in pages["revise-near-copy"]
     return pages
 
 
