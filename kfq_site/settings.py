@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "reader",
     "awards",
     "reports",
+    "mailroom",
     "backups",
 ]
 
