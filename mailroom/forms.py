@@ -1,35 +1,31 @@
-"""The forms of the 待认领 list's actions. Each catches what can be said about the input alone,
-in Chinese, on the page; mailroom.intake still checks its own rules when it acts."""
+"""The forms of the 待认领 list's answers. Each catches what can be said about the input
+alone, in Chinese, on the page; mailroom.intake still checks its own rules when it acts."""
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from editorial.roles import CORRESPONDENTS_GROUP
+from articles.models import Contributor
 
 
 def correspondents(search: str = ""):
-    """Active correspondents' logins, by zone and name; with `search`, those whose name, zone,
-    username or address contains it."""
-    found = get_user_model().objects.filter(
-        is_active=True, groups__name=CORRESPONDENTS_GROUP, contributor__isnull=False
-    )
+    """Correspondents (bylines with an active login, as mailroom.senders matches them), by
+    zone and name; with `search`, those whose name, zone, username or address contains it."""
+    found = Contributor.objects.filter(user__isnull=False, user__is_active=True)
     if search:
         found = found.filter(
-            Q(contributor__name__icontains=search)
-            | Q(contributor__zone__official_name__icontains=search)
-            | Q(contributor__zone__short_name__icontains=search)
-            | Q(username__icontains=search)
+            Q(name__icontains=search)
+            | Q(zone__official_name__icontains=search)
+            | Q(zone__short_name__icontains=search)
+            | Q(user__username__icontains=search)
+            | Q(user__email__icontains=search)
             | Q(email__icontains=search)
         )
-    return found.select_related("contributor__zone").order_by(
-        "contributor__zone__official_name", "contributor__name", "pk"
-    )
+    return found.select_related("zone", "user").order_by("zone__official_name", "name", "pk")
 
 
 class CorrespondentChoice(forms.ModelChoiceField):
-    def label_from_instance(self, user):
-        contributor = user.contributor
+    def label_from_instance(self, contributor):
+        user = contributor.user
         about = [str(contributor.zone or "未填开发区"), user.username, user.email]
         return f"{contributor.name}（{'，'.join(filter(None, about))}）"
 
@@ -57,7 +53,7 @@ class AssignForm(forms.Form):
 def sender_as_correspondent(mail) -> dict:
     """新建通讯员并认领 opens the 新建通讯员账号 form (editorial.admin.forms.CorrespondentForm)
     filled in from the mail's sender: their address becomes the login's, so that their next
-    mail finds them."""
+    mail finds them (mailroom.senders)."""
     return {
         "username": mail.sender.split("@")[0][:150],
         "name": mail.sender_name[:30],

@@ -153,8 +153,7 @@ class IncomingMailAdmin(EditorsOnlyAdmin):
         except intake.MailRefused as refusal:
             messages.error(request, str(refusal))
         else:
-            name = correspondent.contributor.name
-            messages.success(request, f"邮件已认领给{name}：{made(pieces)}。")
+            messages.success(request, f"邮件已认领给{correspondent.name}：{made(pieces)}。")
         return self._back_to(mail)
 
     def new_correspondent_view(self, request, object_id):
@@ -163,7 +162,7 @@ class IncomingMailAdmin(EditorsOnlyAdmin):
         @transaction.atomic  # a refused assignment takes the new login back with it
         def create(**fields):
             user, contributor, password = add_correspondent(**fields)
-            pieces = intake.assign(mail, correspondent=user, by=request.user)
+            pieces = intake.assign(mail, correspondent=contributor, by=request.user)
             return (
                 f"已创建通讯员 {contributor.name}（{contributor.zone}），用户名 {user.username}，"
                 f"邮件已认领：{made(pieces)}",

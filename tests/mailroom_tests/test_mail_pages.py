@@ -15,11 +15,6 @@ pytestmark = pytest.mark.django_db
 LIST = reverse("admin:mailroom_incomingmail_changelist")
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 @pytest.fixture
 def editor(client):
     user = make_editor()

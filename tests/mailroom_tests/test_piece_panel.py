@@ -15,11 +15,6 @@ from .stored_mails import piece_from_mail, stored_mail
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 @pytest.fixture
 def editor(client):
     user = make_editor()
