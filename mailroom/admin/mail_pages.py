@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 
 from editorial.admin.access import EditorsOnlyAdmin
@@ -51,6 +52,10 @@ class StateFilter(admin.SimpleListFilter):
         value = self.value() or self.default
         return queryset if value == "all" else queryset.filter(state=value)
 
+    @classmethod
+    def unclaimed_asked(cls, request) -> bool:
+        return request.GET.get(cls.parameter_name, cls.default) == cls.default
+
 
 def pieces_of(mail) -> list:
     return list(mail.pieces.order_by("pk"))
@@ -58,6 +63,9 @@ def pieces_of(mail) -> list:
 
 @admin.register(IncomingMail)
 class IncomingMailAdmin(EditorsOnlyAdmin):
+    class Media:
+        css = {"all": ["css/mailroom-admin.css"]}
+
     list_display = ["subject_line", "sender_line", "date", "attachment_names", "excerpt", "answers"]
     list_display_links = ["subject_line"]
     list_filter = [StateFilter]
@@ -66,9 +74,14 @@ class IncomingMailAdmin(EditorsOnlyAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("attachments")
 
+    def get_ordering(self, request):
+        # 待认领 shows the mail that has waited longest first; the other lists the newest.
+        if StateFilter.unclaimed_asked(request):
+            return ["received_at", "pk"]
+        return super().get_ordering(request)
+
     def changelist_view(self, request, extra_context=None):
-        state = request.GET.get(StateFilter.parameter_name, StateFilter.default)
-        title = "待认领邮件" if state == StateFilter.default else "来稿邮件"
+        title = "待认领邮件" if StateFilter.unclaimed_asked(request) else "来稿邮件"
         return super().changelist_view(request, {"title": title, **(extra_context or {})})
 
     # --- columns -----------------------------------------------------------------------
@@ -110,7 +123,7 @@ class IncomingMailAdmin(EditorsOnlyAdmin):
             (url("new_correspondent"), "新建通讯员并认领"),
             (url("discard"), "舍弃"),
         ]
-        return format_html_join(" | ", '<a href="{}">{}</a>', links)
+        return format_html_join(mark_safe("<br>"), '<a href="{}">{}</a>', links)
 
     # --- pages -------------------------------------------------------------------------
 

@@ -44,6 +44,18 @@ def test_the_list_opens_on_the_mail_nobody_claimed(client, editor):
     assert page_of(waiting, "new_correspondent") in html and page_of(waiting, "discard") in html
 
 
+def test_the_mail_that_waited_longest_comes_first_and_the_newest_in_all_mail(client, editor):
+    older = stored_mail(subject="先到的邮件")
+    stored_mail(subject="后到的邮件")
+    IncomingMail.objects.filter(pk=older.pk).update(received_at="2026-01-01T08:00:00Z")
+
+    waiting = client.get(LIST).content.decode()
+    everything = client.get(LIST + "?state=all").content.decode()
+
+    assert waiting.index("先到的邮件") < waiting.index("后到的邮件")
+    assert everything.index("后到的邮件") < everything.index("先到的邮件")
+
+
 def test_every_state_and_all_mail_are_one_filter_away(client, editor):
     stored_mail(subject="待认领的", state=IncomingMail.State.UNCLAIMED)
     stored_mail(subject="婉拒了的", state=IncomingMail.State.REFUSED)
