@@ -60,6 +60,7 @@ class ParsedMail:
     sent_at: datetime.datetime | None
     text: str
     attachments: list[Attachment] = field(default_factory=list)
+    automatic: bool = False  # an auto-reply or a bounce, which must never be answered
 
     @property
     def title(self) -> str:
@@ -82,6 +83,19 @@ def parse_mail(raw: bytes) -> ParsedMail:
         sent_at=_date(header_text(message, "Date")),
         text=_tidy(text),
         attachments=attachments,
+        automatic=_is_automatic(message),
+    )
+
+
+def _is_automatic(message) -> bool:
+    """RFC 3834's Auto-Submitted, and the headers older auto-responders and lists use."""
+    auto_submitted = header_text(message, "Auto-Submitted").strip().lower()
+    precedence = header_text(message, "Precedence").strip().lower()
+    return (
+        (bool(auto_submitted) and auto_submitted != "no")
+        or precedence in {"bulk", "junk", "list", "auto_reply"}
+        or any(header_text(message, name) for name in ("X-Autoreply", "X-Autorespond"))
+        or message.get_content_type() == "multipart/report"
     )
 
 

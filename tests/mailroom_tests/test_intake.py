@@ -108,6 +108,20 @@ def test_an_unknown_sender_waits_unclaimed_with_no_reply():
     assert received.raw.read().startswith(b"From: ")
 
 
+def test_an_auto_reply_is_kept_for_an_editor_and_never_answered():
+    correspondent()
+    auto_reply = mail(subject="自动回复：来稿已收到", text="我正在休假。").replace(
+        b"Subject:", b"Auto-Submitted: auto-replied\nSubject:", 1
+    )
+
+    received = intake.take_in(auto_reply)
+
+    assert received.state == IncomingMail.State.UNCLAIMED
+    assert "自动回复" in received.refusal
+    assert not Article.objects.exists()
+    assert not OutgoingMail.objects.exists()
+
+
 def test_an_address_two_correspondents_share_is_nobodys():
     correspondent(email="office@example.com")
     make_correspondent(email="office@example.com")
