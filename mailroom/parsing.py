@@ -17,9 +17,12 @@ import email.utils
 import hashlib
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from email import policy
 from html.parser import HTMLParser
+
+from articles.models.validators import LINE_BREAKING
 
 # Labels of the GB family all decode as GB18030, their superset: a "gb2312" mail written by
 # a GBK client has characters gb2312 lacks.
@@ -78,8 +81,8 @@ def parse_mail(raw: bytes) -> ParsedMail:
     return ParsedMail(
         message_id=message_id or hashlib.sha256(raw).hexdigest(),
         sender=sender.strip().lower(),
-        sender_name=sender_name.strip(),
-        subject=" ".join(header_text(message, "Subject").split()),
+        sender_name=one_line(sender_name),
+        subject=one_line(header_text(message, "Subject")),
         sent_at=_date(header_text(message, "Date")),
         text=_tidy(text),
         attachments=attachments,
@@ -216,7 +219,7 @@ def attachment_name(part) -> str:
             name = decode_header_value(email.utils.unquote(value))
         else:
             name = decode_bytes(email.utils.unquote(value).encode("latin-1"), None)
-        name = name.replace("\\", "/").rsplit("/", 1)[-1].strip()
+        name = one_line(name.replace("\\", "/").rsplit("/", 1)[-1])
         if name:
             return name
     return ""
@@ -232,8 +235,19 @@ def _date(value: str) -> datetime.datetime | None:
     return moment
 
 
+def one_line(text: str) -> str:
+    """Text for a one-line field: no control characters or line breaks (a title must pass
+    articles' no_control_characters, and PostgreSQL refuses NUL)."""
+    return " ".join(
+        "".join(" " if unicodedata.category(c) in LINE_BREAKING else c for c in text).split()
+    )
+
+
 def _tidy(text: str) -> str:
-    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Line breaks and tabs stay; NUL and the other control characters go.
+    text = "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
+    lines = [line.rstrip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
