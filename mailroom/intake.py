@@ -20,6 +20,7 @@ from mailroom.senders import correspondent_for
 
 State = IncomingMail.State
 
+AUTOMATIC = "自动回复或退信，未生成稿件，也不回信。"
 NOT_UNCLAIMED = "这封邮件已经处理过（{state}），请刷新页面。"
 NO_LOGIN = "{name}还没有登录账号，不能以其名义投稿。请先为其开通通讯员账号。"
 
@@ -64,6 +65,11 @@ def _take_in(parsed: ParsedMail, raw: bytes) -> IncomingMail:
         _keep_attachment(mail, found, whole_mail_refused=too_large)
     if too_large:
         replies.refuse(mail)
+        return mail
+    if parsed.automatic:
+        # Answering an auto-reply could start a loop of replies; an editor sees it instead.
+        mail.refusal = AUTOMATIC
+        mail.save(update_fields=["refusal"])
         return mail
     correspondent = correspondent_for(mail.sender)
     if correspondent is not None:

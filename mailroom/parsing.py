@@ -17,9 +17,12 @@ import email.utils
 import hashlib
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from email import policy
 from html.parser import HTMLParser
+
+from articles.models.validators import LINE_BREAKING
 
 # Labels of the GB family all decode as GB18030, their superset: a "gb2312" mail written by
 # a GBK client has characters gb2312 lacks.
@@ -60,6 +63,7 @@ class ParsedMail:
     sent_at: datetime.datetime | None
     text: str
     attachments: list[Attachment] = field(default_factory=list)
+    automatic: bool = False  # an auto-reply or a bounce, which must never be answered
 
     @property
     def title(self) -> str:
@@ -77,11 +81,24 @@ def parse_mail(raw: bytes) -> ParsedMail:
     return ParsedMail(
         message_id=message_id or hashlib.sha256(raw).hexdigest(),
         sender=sender.strip().lower(),
-        sender_name=sender_name.strip(),
-        subject=" ".join(header_text(message, "Subject").split()),
+        sender_name=one_line(sender_name),
+        subject=one_line(header_text(message, "Subject")),
         sent_at=_date(header_text(message, "Date")),
         text=_tidy(text),
         attachments=attachments,
+        automatic=_is_automatic(message),
+    )
+
+
+def _is_automatic(message) -> bool:
+    """RFC 3834's Auto-Submitted, and the headers older auto-responders and lists use."""
+    auto_submitted = header_text(message, "Auto-Submitted").strip().lower()
+    precedence = header_text(message, "Precedence").strip().lower()
+    return (
+        (bool(auto_submitted) and auto_submitted != "no")
+        or precedence in {"bulk", "junk", "list", "auto_reply"}
+        or any(header_text(message, name) for name in ("X-Autoreply", "X-Autorespond"))
+        or message.get_content_type() == "multipart/report"
     )
 
 
@@ -202,7 +219,7 @@ def attachment_name(part) -> str:
             name = decode_header_value(email.utils.unquote(value))
         else:
             name = decode_bytes(email.utils.unquote(value).encode("latin-1"), None)
-        name = name.replace("\\", "/").rsplit("/", 1)[-1].strip()
+        name = one_line(name.replace("\\", "/").rsplit("/", 1)[-1])
         if name:
             return name
     return ""
@@ -218,8 +235,19 @@ def _date(value: str) -> datetime.datetime | None:
     return moment
 
 
+def one_line(text: str) -> str:
+    """Text for a one-line field: no control characters or line breaks (a title must pass
+    articles' no_control_characters, and PostgreSQL refuses NUL)."""
+    return " ".join(
+        "".join(" " if unicodedata.category(c) in LINE_BREAKING else c for c in text).split()
+    )
+
+
 def _tidy(text: str) -> str:
-    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Line breaks and tabs stay; NUL and the other control characters go.
+    text = "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
+    lines = [line.rstrip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 

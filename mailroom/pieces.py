@@ -6,7 +6,8 @@ or else, when the mail makes one piece, its first usable picture attachment, thr
 photo checks as an upload (articles/photos.py). The genre is guessed from the length
 (editorial/genres.py) and remembered as a guess (MailPiece.guessed_genre). The move to 已投稿,
 with its manuscript number and its notices, is editorial/workflow.py's, made by the
-correspondent's own login as in the portal.
+correspondent's own login as in the portal; and as in the portal, a piece past its genre's
+ceiling (editorial/lengths.py) is kept as the correspondent's draft instead of submitted.
 """
 
 from django.core.files.base import ContentFile
@@ -16,6 +17,7 @@ from articles.models import Article, CallForPapers, Contributor, Photo, Status
 from articles.photos import PhotoRejected, process_photo
 from editorial import workflow
 from editorial.genres import infer_genre
+from editorial.lengths import check_length
 from importer.word import UnreadableDocument, read_word
 from mailroom.attachments import DOCUMENT_KINDS, Kind
 from mailroom.models import IncomingMail, MailAttachment, MailPiece
@@ -51,6 +53,13 @@ def make_pieces(mail: IncomingMail, correspondent: Contributor) -> list[Article]
     elif len(made) > 1:
         _note(pictures, SEVERAL_PIECES)
     return [_submitted(article, correspondent) for article in made]
+
+
+def held_back(article: Article) -> str:
+    """Why a piece made from a mail was kept as a draft (too long for its genre), or ""."""
+    if article.status != Status.DRAFT:
+        return ""
+    return check_length(body=article.body, genre=article.genre, call=article.call).refusal
 
 
 def _piece_of_document(mail, attachment, correspondent, zones) -> Article | None:
@@ -155,6 +164,8 @@ def _note(attachments: list[MailAttachment], note: str) -> None:
 
 
 def _submitted(article: Article, correspondent: Contributor) -> Article:
+    if held_back(article):
+        return article  # the portal's rule: a piece past the ceiling stays a draft
     try:
         return workflow.article_transition(
             article=article, to=Status.SUBMITTED, by=correspondent.user

@@ -12,6 +12,7 @@ from django.urls import reverse
 from articles.models import Article
 from editorial.outbox import one_line
 from mailroom.models import IncomingMail
+from mailroom.pieces import held_back
 
 SIGNATURE = "\n\n《开发区建设》周刊编辑部\n（本邮件由系统发出，直接回复即可联系编辑部。）"
 
@@ -22,16 +23,23 @@ def acknowledge(mail: IncomingMail, pieces: list[Article]) -> None:
         link = settings.KFQ_SITE_URL.rstrip("/") + reverse(
             "portal:my_submission", args=[article.pk]
         )
-        lines.append(
-            f"\n稿件编号：{article.manuscript_number}\n标题：{article.title}\n查看进度：{link}"
-        )
+        reason = held_back(article)
+        if reason:
+            lines.append(
+                f"\n标题：{article.title}\n这篇稿件已存为您的草稿，尚未投出：{reason}\n"
+                f"请登录网站修改（也可改选体裁）后投稿：{link}"
+            )
+        else:
+            lines.append(
+                f"\n稿件编号：{article.manuscript_number}\n标题：{article.title}\n查看进度：{link}"
+            )
     unused = [a for a in mail.attachments.all() if a.note and a.article_id is None]
     if unused:
         lines.append("\n以下附件没有采用：")
         lines += [f"· {a.filename}：{a.note}" for a in unused]
     lines.append("\n编辑部审阅后会通过邮件告诉您结果。登录网站也可以随时查看和修改。")
-    numbers = "、".join(article.manuscript_number for article in pieces)
-    _send(mail, f"来稿已收到（{numbers}）", "\n".join(lines))
+    numbers = "、".join(a.manuscript_number for a in pieces if a.manuscript_number)
+    _send(mail, f"来稿已收到（{numbers}）" if numbers else "来稿已收到", "\n".join(lines))
 
 
 def refuse(mail: IncomingMail) -> None:

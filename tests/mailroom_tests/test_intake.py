@@ -1,9 +1,11 @@
 """Mail into the workflow (mailroom/intake.py): pieces, 待认领, refusals, replies."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
-from articles.models import Article, Genre, OutgoingMail, Status
+from articles.models import Article, CallForPapers, Genre, OutgoingMail, Status
 from mailroom import intake
 from mailroom.models import IncomingMail, MailAttachment
 from tests.factories import make_contributor, make_correspondent, make_editor
@@ -75,6 +77,21 @@ def test_plain_text_mail_is_the_piece_with_the_subject_as_title_and_the_picture_
     assert "请编辑核对" in received.attachments.get().note
 
 
+def test_a_piece_past_its_genres_ceiling_stays_a_draft_as_in_the_portal():
+    author = correspondent()
+    call = CallForPapers.objects.create(date=datetime.date(2026, 1, 5))
+    call.genres.create(genre=Genre.NEWS, target_length=100)
+
+    received = intake.take_in(mail(subject="投稿：长消息", text="开发区项目建设。" * 40))
+
+    (piece,) = received.pieces.all()
+    assert (piece.status, piece.manuscript_number, piece.call) == (Status.DRAFT, None, call)
+    assert piece.authors.get() == author
+    (ack,) = acknowledgments()
+    assert "已存为您的草稿，尚未投出：消息要求100字左右，本稿280字，超过上限200字" in ack.body
+    assert ack.subject == "[开发区建设] 来稿已收到：投稿：长消息"
+
+
 def test_several_documents_make_one_piece_each():
     correspondent()
     first = word_document("第一篇", "第一篇正文。")
@@ -106,6 +123,20 @@ def test_an_unknown_sender_waits_unclaimed_with_no_reply():
     assert not Article.objects.exists()
     assert not OutgoingMail.objects.exists()
     assert received.raw.read().startswith(b"From: ")
+
+
+def test_an_auto_reply_is_kept_for_an_editor_and_never_answered():
+    correspondent()
+    auto_reply = mail(subject="自动回复：来稿已收到", text="我正在休假。").replace(
+        b"Subject:", b"Auto-Submitted: auto-replied\nSubject:", 1
+    )
+
+    received = intake.take_in(auto_reply)
+
+    assert received.state == IncomingMail.State.UNCLAIMED
+    assert "自动回复" in received.refusal
+    assert not Article.objects.exists()
+    assert not OutgoingMail.objects.exists()
 
 
 def test_an_address_two_correspondents_share_is_nobodys():

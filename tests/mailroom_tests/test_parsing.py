@@ -110,6 +110,19 @@ def test_subject_prefixes_are_removed():
     assert clean_subject("稿件管理办法出台") == "稿件管理办法出台"
 
 
+def test_control_characters_never_reach_a_title_or_the_database():
+    raw = (
+        "From: =?utf-8?q?Wang=0ABo?= <a@example.com>\r\n"
+        "Subject: =?utf-8?q?=E6=96=B0=1B=0A=E5=8C=BA?=\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n\r\n第一行\x00\r\n\t第二行\r\n"
+    ).encode()
+
+    parsed = parse_mail(raw)
+
+    assert (parsed.sender_name, parsed.subject) == ("Wang Bo", "新 区")
+    assert parsed.text == "第一行\n\t第二行"
+
+
 def test_a_mail_without_message_id_is_known_by_its_bytes():
     raw = b"From: a@example.com\r\nSubject: x\r\n\r\nbody\r\n"
 

@@ -1,0 +1,86 @@
+"""Reading new mail from the 投稿邮箱 over IMAP, one message at a time (IMAPClient).
+
+A message is marked \\Seen only after take_in() has committed it: a crash or a database error
+in between leaves it unseen, and the next round takes it again (take_in is idempotent on the
+Message-ID, so a message taken twice is still imported once). A mailbox that is down, slow or
+refuses the login raises MailboxUnavailable, and the caller tries again next round; a message
+the intake cannot handle is logged and left unseen, and the others go on.
+"""
+
+import imaplib
+import logging
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from imapclient import SEEN, IMAPClient
+
+from mailroom.intake import take_in
+from mailroom.models import IncomingMail
+
+logger = logging.getLogger(__name__)
+
+# A server that accepts the connection and then hangs must not stall the round for ever.
+TIMEOUT = 60
+
+
+class MailboxUnavailable(Exception):
+    """The mailbox could not be read this round; str(exc) says why, in Chinese."""
+
+
+@dataclass
+class Round:
+    taken: list[IncomingMail] = field(default_factory=list)
+    failed: int = 0  # messages left unseen because the intake failed on them
+
+
+def fetch_new() -> Round:
+    if not settings.KFQ_IMAP_HOST:
+        raise MailboxUnavailable("没有设置投稿邮箱（KFQ_IMAP_HOST）。")
+    try:
+        client = IMAPClient(
+            settings.KFQ_IMAP_HOST,
+            port=settings.KFQ_IMAP_PORT,
+            ssl=settings.KFQ_IMAP_TLS,
+            timeout=TIMEOUT,
+        )
+        try:
+            client.login(settings.KFQ_IMAP_USER, settings.KFQ_IMAP_PASSWORD)
+            client.select_folder(settings.KFQ_IMAP_FOLDER)
+            return _take_unseen(client)
+        finally:
+            _log_out(client)
+    except (OSError, imaplib.IMAP4.error) as error:
+        # OSError: refused, unreachable, timed out, TLS failed; IMAP4.error: login refused,
+        # no such folder, the connection dropped (IMAPClient's errors derive from it).
+        raise MailboxUnavailable(
+            f"投稿邮箱 {settings.KFQ_IMAP_HOST}:{settings.KFQ_IMAP_PORT} 暂时无法读取"
+            f"（{type(error).__name__}: {error}）。"
+        ) from error
+
+
+def _take_unseen(client: IMAPClient) -> Round:
+    result = Round()
+    for uid in client.search(["UNSEEN"]):
+        # PEEK: reading the message does not mark it seen; only a committed intake does.
+        fetched = client.fetch([uid], ["BODY.PEEK[]"]).get(uid)
+        if not fetched or b"BODY[]" not in fetched:
+            continue  # expunged meanwhile
+        try:
+            mail = take_in(fetched[b"BODY[]"])
+        except Exception:
+            # A message this code cannot handle must not stop the others: it stays unseen for
+            # the next round and the log tells the administrator.
+            logger.exception("投稿邮箱中的邮件 (UID %s) 未能收取，下一轮再试", uid)
+            result.failed += 1
+            continue
+        client.add_flags([uid], [SEEN])
+        result.taken.append(mail)
+    return result
+
+
+def _log_out(client: IMAPClient) -> None:
+    try:
+        client.logout()
+    except (OSError, imaplib.IMAP4.error):
+        # The connection is gone already; what the round did stands.
+        logger.info("logging out of the mailbox failed", exc_info=True)
