@@ -90,6 +90,7 @@ def test_a_mails_page_shows_the_mail_and_the_three_answers(client, editor):
     assert page_of(mail, "new_correspondent") in html and page_of(mail, "discard") in html
     attachment = mail.attachments.get()
     assert page_of(mail, "attachment", attachment.pk) in html and page_of(mail, "raw") in html
+    assert "{#" not in html and "#}" not in html  # a template comment is never printed
 
 
 def test_a_handled_mail_shows_what_became_of_it_and_offers_no_answers(client, editor):
@@ -127,6 +128,17 @@ def test_editors_download_an_attachment_under_its_own_name(client, editor):
     assert client.get(page_of(other, "attachment", kept.pk)).status_code == 404
     raw = client.get(page_of(mail, "raw"))
     assert raw.status_code == 200 and b"".join(raw.streaming_content).startswith(b"Subject:")
+
+
+def test_behind_nginx_an_attachment_is_handed_to_nginx_under_its_own_name(client, editor, settings):
+    settings.KFQ_MEDIA_ACCEL_REDIRECT = "/protected-media/"
+    mail = stored_mail(attachments=[("介休开工.docx", b"PK-docx", "")])
+    attachment = mail.attachments.get()
+
+    response = client.get(page_of(mail, "attachment", attachment.pk))
+
+    assert response["X-Accel-Redirect"] == f"/protected-media/{attachment.file.name}"
+    assert "%E4%BB%8B%E4%BC%91%E5%BC%80%E5%B7%A5.docx" in response["Content-Disposition"]
 
 
 def test_the_mails_files_never_go_out_as_public_media(client):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from articles.models import Status
 from editorial.admin import piece_panels
 from mailroom.admin.piece_panel import original_mail
-from tests.factories import make_article, make_editor
+from tests.factories import make_article, make_editor, make_user
 
 from .stored_mails import piece_from_mail, stored_mail
 
@@ -63,6 +63,15 @@ def test_a_piece_from_the_portal_has_no_mail_panel(client, editor):
     piece = make_article(status=Status.SUBMITTED)
 
     assert 'class="piece-panels"' not in piece_page(client, piece)
+
+
+def test_the_panel_shows_nothing_to_a_login_who_is_no_editor(rf):
+    piece = make_article(status=Status.SUBMITTED)
+    piece_from_mail(stored_mail(), piece)
+    request = rf.get("/")
+    request.user = make_user("staff", staff=True)
+
+    assert original_mail(request, piece) == ""
 
 
 def test_the_panel_is_registered_once_with_the_piece_page():
