@@ -3,6 +3,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article, Contributor, OutgoingMail, Status
@@ -172,3 +173,19 @@ def test_a_refused_account_leaves_the_mail_unclaimed(client, editor):
     assert response.status_code == 200 and "已被使用" in response.content.decode()
     received.refresh_from_db()
     assert received.state == IncomingMail.State.UNCLAIMED and not Article.objects.exists()
+
+
+@pytest.mark.parametrize("answer", ["assign", "discard", "new_correspondent"])
+def test_an_answer_without_the_csrf_token_is_refused(answer):
+    received = unclaimed()
+    wangbo = make_correspondent("wangbo", name="王波").contributor
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(make_editor())
+
+    response = client.post(
+        page_of(received, answer), {"correspondent": wangbo.pk, "confirmed": "1"}
+    )
+
+    assert response.status_code == 403
+    received.refresh_from_db()
+    assert received.state == IncomingMail.State.UNCLAIMED
