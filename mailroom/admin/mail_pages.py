@@ -123,7 +123,11 @@ class IncomingMailAdmin(EditorsOnlyAdmin):
             (url("new_correspondent"), "新建通讯员并认领"),
             (url("discard"), "舍弃"),
         ]
-        return format_html_join(mark_safe("<br>"), '<a href="{}">{}</a>', links)
+        answers = format_html_join(mark_safe("<br>"), '<a href="{}">{}</a>', links)
+        if mail.refusal:
+            # Why the intake left it here (an auto-reply, say) helps the editor answer.
+            return format_html('<span class="mail-note">{}</span><br>{}', mail.refusal, answers)
+        return answers
 
     # --- pages -------------------------------------------------------------------------
 

@@ -93,6 +93,16 @@ def test_a_mails_page_shows_the_mail_and_the_three_answers(client, editor):
     assert "{#" not in html and "#}" not in html  # a template comment is never printed
 
 
+def test_why_the_intake_left_a_mail_unclaimed_is_shown_with_it(client, editor):
+    mail = stored_mail(subject="自动回复：休假中", refusal="自动回复或退信，未生成稿件，也不回信。")
+
+    listed = client.get(LIST).content.decode()
+    page = client.get(page_of(mail)).content.decode()
+
+    assert "自动回复或退信，未生成稿件，也不回信。" in listed
+    assert "说明：自动回复或退信，未生成稿件，也不回信。" in page and "婉拒原因" not in page
+
+
 def test_a_handled_mail_shows_what_became_of_it_and_offers_no_answers(client, editor):
     mail = stored_mail(state=IncomingMail.State.REFUSED, refusal="附件太大，请压缩后重发。")
 
