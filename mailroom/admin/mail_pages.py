@@ -57,10 +57,6 @@ class StateFilter(admin.SimpleListFilter):
         return request.GET.get(cls.parameter_name, cls.default) == cls.default
 
 
-def pieces_of(mail) -> list:
-    return list(mail.pieces.order_by("pk"))
-
-
 @admin.register(IncomingMail)
 class IncomingMailAdmin(EditorsOnlyAdmin):
     class Media:
@@ -170,7 +166,7 @@ class IncomingMailAdmin(EditorsOnlyAdmin):
         except intake.MailRefused as refusal:
             messages.error(request, str(refusal))
         else:
-            messages.success(request, f"邮件已认领给{correspondent.name}：{made(pieces)}。")
+            self._say_assigned(request, mail, correspondent, pieces)
         return self._back_to(mail)
 
     def new_correspondent_view(self, request, object_id):
@@ -243,10 +239,21 @@ class IncomingMailAdmin(EditorsOnlyAdmin):
                 mail=mail,
                 original=mail,
                 attachments=mail.attachments.all(),
-                pieces=pieces_of(mail),
+                pieces=list(mail.pieces.order_by("pk")),
                 assign_form=assign_form if mail.state == IncomingMail.State.UNCLAIMED else None,
                 search=search,
             ),
+        )
+
+    def _say_assigned(self, request, mail, correspondent, pieces):
+        if pieces:
+            messages.success(request, f"邮件已认领给{correspondent.name}：{made(pieces)}。")
+            return
+        # Nothing in it could be read: intake refused it politely, as for a known sender.
+        mail.refresh_from_db(fields=["refusal"])
+        messages.warning(
+            request,
+            f"邮件已认领给{correspondent.name}，但读不出稿件，已回信说明原因：{mail.refusal}",
         )
 
     def _back_to(self, mail):

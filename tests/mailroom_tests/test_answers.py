@@ -26,9 +26,8 @@ def editor(client):
 
 
 def unclaimed(**overrides) -> IncomingMail:
-    received = intake.take_in(
-        mail(sender=STRANGER, subject="投稿：新项目开工", text=TEXT, **overrides)
-    )
+    fields = {"sender": STRANGER, "subject": "投稿：新项目开工", "text": TEXT, **overrides}
+    received = intake.take_in(mail(**fields))
     assert received.state == IncomingMail.State.UNCLAIMED
     return received
 
@@ -59,6 +58,23 @@ def test_an_editor_assigns_a_mail_to_a_correspondent(client, editor):
     assert reverse("admin:articles_article_change", args=[piece.pk]) in page
     assert "处理结果：已入库" in page and 'name="correspondent"' not in page
     assert OutgoingMail.objects.filter(subject__startswith="[开发区建设] 来稿已收到").exists()
+
+
+def test_a_claimed_mail_with_nothing_readable_is_answered_politely_and_the_editor_told(
+    client, editor
+):
+    ole2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100
+    wps = ("稿件.wps", "application/octet-stream", ole2)
+    received = unclaimed(text="见附件", attachments=[wps])
+    wangbo = make_correspondent("wangbo", name="王波").contributor
+
+    response = client.post(page_of(received, "assign"), {"correspondent": wangbo.pk})
+
+    received.refresh_from_db()
+    assert received.state == IncomingMail.State.REFUSED and not Article.objects.exists()
+    (message,) = messages_after(client, response)
+    assert message.startswith("邮件已认领给王波，但读不出稿件，已回信说明原因：")
+    assert "稿件.wps" in message
 
 
 def test_a_mail_assigned_twice_is_refused_the_second_time_and_changes_nothing(client, editor):
