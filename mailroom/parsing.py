@@ -160,6 +160,8 @@ def _collect(part, texts: list, htmls: list, attachments: list) -> None:
         for sub in part.get_payload():
             _collect(sub, texts, htmls, attachments)
         return
+    if part.get_content_maintype() == "multipart":
+        return  # a multipart without its body: a mail's header read alone
     filename = attachment_name(part)
     if not filename and content_type == "text/plain":
         texts.append(_part_text(part))

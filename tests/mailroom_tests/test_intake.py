@@ -179,15 +179,15 @@ def test_a_zip_is_kept_unopened_and_noted():
 
 
 def test_a_mail_over_the_limit_is_refused_and_nothing_of_it_kept(settings):
-    settings.KFQ_MAIL_MAX_BYTES = 50_000
+    settings.KFQ_MAIL_MAX_BYTES = 104_858  # 0.1 MB
     correspondent()
 
     received = intake.take_in(
-        mail(attachments=[("大图.jpg", "image/jpeg", b"\xff\xd8" + b"x" * 60_000)])
+        mail(attachments=[("大图.jpg", "image/jpeg", b"\xff\xd8" + b"x" * 110_000)])
     )
 
     assert received.state == IncomingMail.State.REFUSED
-    assert "超过" in received.refusal
+    assert "邮件超过 0.1 MB" in received.refusal
     assert not received.raw
     assert not received.attachments.get().file
     assert not Article.objects.exists()
