@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from articles.models import Article, CallForPapers, Genre, OutgoingMail, Status
@@ -241,3 +242,26 @@ def test_acknowledgments_reach_the_sender_through_the_mail_worker():
     intake.take_in(mail())
 
     assert [m.to for m in sent_mail() if "来稿已收到" in m.subject] == [["wangbo@example.com"]]
+
+
+def test_a_mail_another_fetcher_took_meanwhile_is_not_taken_twice(monkeypatch):
+    """Two fetchers at once: both miss the first look-up, the unique Message-ID stops the
+    second, which returns the first one's row and writes nothing."""
+    correspondent()
+    raw = mail(message_id="<race@example.com>")
+    first = intake.take_in(raw)
+    lookups = []
+    real_first = QuerySet.first
+
+    def missing_once(queryset):
+        if queryset.model is IncomingMail and not lookups:
+            lookups.append(queryset)
+            return None
+        return real_first(queryset)
+
+    monkeypatch.setattr(QuerySet, "first", missing_once)
+
+    assert intake.take_in(raw) == first
+    assert lookups
+    assert (IncomingMail.objects.count(), Article.objects.count()) == (1, 1)
+    assert len(acknowledgments()) == 1
