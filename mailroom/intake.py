@@ -112,8 +112,9 @@ def _submit(mail: IncomingMail, correspondent: Contributor) -> list[Article]:
         mail.save(update_fields=["state", "refusal"])
         replies.refuse(mail)
         return []
-    mail.state = State.IMPORTED
-    mail.save(update_fields=["state"])
+    # An editor's assignment answers whatever note the intake left (an auto-reply, say).
+    mail.state, mail.refusal = State.IMPORTED, ""
+    mail.save(update_fields=["state", "refusal"])
     replies.acknowledge(mail, pieces)
     return pieces
 

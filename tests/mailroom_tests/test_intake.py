@@ -6,7 +6,7 @@ import pytest
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from articles.models import Article, CallForPapers, Genre, OutgoingMail, Status
+from articles.models import Article, CallForPapers, Contributor, Genre, OutgoingMail, Status
 from mailroom import intake
 from mailroom.models import IncomingMail, MailAttachment
 from tests.factories import make_contributor, make_correspondent, make_editor
@@ -138,6 +138,11 @@ def test_an_auto_reply_is_kept_for_an_editor_and_never_answered():
     assert "自动回复" in received.refusal
     assert not Article.objects.exists()
     assert not OutgoingMail.objects.exists()
+
+    intake.assign(received, correspondent=Contributor.objects.get(), by=make_editor())
+
+    received.refresh_from_db()
+    assert (received.state, received.refusal) == (IncomingMail.State.IMPORTED, "")
 
 
 def test_an_address_two_correspondents_share_is_nobodys():
