@@ -37,7 +37,8 @@ def mail_limit() -> int:
 
 
 def too_large_mail() -> str:
-    return TOO_LARGE_MAIL.format(limit=mail_limit() // _MB)
+    megabytes = f"{mail_limit() / _MB:.1f}".removesuffix(".0")
+    return TOO_LARGE_MAIL.format(limit=megabytes)
 
 
 def kind_of(filename: str, content_type: str, data: bytes) -> Kind:

@@ -61,12 +61,11 @@ def fetch_new() -> Round:
 def _take_unseen(client: IMAPClient) -> Round:
     result = Round()
     for uid in client.search(["UNSEEN"]):
-        # PEEK: reading the message does not mark it seen; only a committed intake does.
-        fetched = client.fetch([uid], ["BODY.PEEK[]"]).get(uid)
-        if not fetched or b"BODY[]" not in fetched:
+        raw, size = _read(client, uid)
+        if raw is None:
             continue  # expunged meanwhile
         try:
-            mail = take_in(fetched[b"BODY[]"])
+            mail = take_in(raw, size=size)
         except Exception:
             # A message this code cannot handle must not stop the others: it stays unseen for
             # the next round and the log tells the administrator.
@@ -76,6 +75,21 @@ def _take_unseen(client: IMAPClient) -> Round:
         client.add_flags([uid], [SEEN])
         result.taken.append(mail)
     return result
+
+
+def _read(client: IMAPClient, uid: int) -> tuple[bytes | None, int | None]:
+    """The message, or only its header when it is too large to be taken in anyway (so a
+    200 MB mail is never downloaded), with its size. PEEK: reading a message does not mark it
+    seen; only a committed intake does."""
+    sizes = client.fetch([uid], ["RFC822.SIZE"]).get(uid) or {}
+    size = sizes.get(b"RFC822.SIZE")
+    if size is not None and size > settings.KFQ_MAIL_MAX_BYTES:
+        part = b"BODY[HEADER]"
+        fetched = client.fetch([uid], ["BODY.PEEK[HEADER]"]).get(uid) or {}
+    else:
+        part, size = b"BODY[]", None
+        fetched = client.fetch([uid], ["BODY.PEEK[]"]).get(uid) or {}
+    return fetched.get(part), size
 
 
 def _log_out(client: IMAPClient) -> None:

@@ -29,15 +29,19 @@ class MailRefused(Exception):
     """The editor's action cannot be done and nothing was written; str(exc) says why."""
 
 
-def take_in(raw: bytes) -> IncomingMail:
-    """Keep one fetched mail and act on it; the same Message-ID again returns the first row."""
+def take_in(raw: bytes, *, size: int | None = None) -> IncomingMail:
+    """Keep one fetched mail and act on it; the same Message-ID again returns the first row.
+
+    `size` is the whole message's size when `raw` holds only its header: a mailbox reader need
+    not download a mail it already knows is too large to be taken in.
+    """
     parsed = parse_mail(raw)
     earlier = IncomingMail.objects.filter(message_id=parsed.message_id).first()
     if earlier is not None:
         return earlier
     try:
         with transaction.atomic():
-            return _take_in(parsed, raw)
+            return _take_in(parsed, raw, size=len(raw) if size is None else size)
     except IntegrityError:
         # Two fetchers took the same mail at once: the other one's row stands.
         earlier = IncomingMail.objects.filter(message_id=parsed.message_id).first()
@@ -46,8 +50,8 @@ def take_in(raw: bytes) -> IncomingMail:
         return earlier
 
 
-def _take_in(parsed: ParsedMail, raw: bytes) -> IncomingMail:
-    too_large = len(raw) > attachments.mail_limit()
+def _take_in(parsed: ParsedMail, raw: bytes, *, size: int) -> IncomingMail:
+    too_large = size > attachments.mail_limit()
     mail = IncomingMail(
         message_id=parsed.message_id,
         sender=parsed.sender[: IncomingMail._meta.get_field("sender").max_length],
@@ -108,8 +112,9 @@ def _submit(mail: IncomingMail, correspondent: Contributor) -> list[Article]:
         mail.save(update_fields=["state", "refusal"])
         replies.refuse(mail)
         return []
-    mail.state = State.IMPORTED
-    mail.save(update_fields=["state"])
+    # An editor's assignment answers whatever note the intake left (an auto-reply, say).
+    mail.state, mail.refusal = State.IMPORTED, ""
+    mail.save(update_fields=["state", "refusal"])
     replies.acknowledge(mail, pieces)
     return pieces
 

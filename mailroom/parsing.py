@@ -41,6 +41,9 @@ SUBJECT_PREFIX = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# Longer than the column holds (RFC 5322's line limit): kept as its digest instead.
+MESSAGE_ID_MAX = 998
+
 BLOCK_TAGS = frozenset(
     {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table"}
 )
@@ -77,7 +80,9 @@ def parse_mail(raw: bytes) -> ParsedMail:
     texts, htmls, attachments = [], [], []
     _collect(message, texts, htmls, attachments)
     text = "\n\n".join(texts) if texts else "\n\n".join(html_to_text(h) for h in htmls)
-    message_id = header_text(message, "Message-ID").strip()
+    message_id = one_line(header_text(message, "Message-ID"))
+    if len(message_id) > MESSAGE_ID_MAX:
+        message_id = hashlib.sha256(message_id.encode()).hexdigest()
     return ParsedMail(
         message_id=message_id or hashlib.sha256(raw).hexdigest(),
         sender=sender.strip().lower(),
@@ -160,6 +165,8 @@ def _collect(part, texts: list, htmls: list, attachments: list) -> None:
         for sub in part.get_payload():
             _collect(sub, texts, htmls, attachments)
         return
+    if part.get_content_maintype() == "multipart":
+        return  # a multipart without its body: a mail's header read alone
     filename = attachment_name(part)
     if not filename and content_type == "text/plain":
         texts.append(_part_text(part))

@@ -150,7 +150,12 @@ def _add_photo(article: Article, data: bytes, name: str, caption: str, credit: s
         return str(rejection)
     # 投稿 needs a caption (workflow._check_submittable); the title stands in until an
     # editor writes one, and the mail's record says so.
-    photo = Photo(article=article, position=1, caption=caption or article.title, credit=credit)
+    photo = Photo(
+        article=article,
+        position=1,
+        caption=(caption or article.title)[: Photo._meta.get_field("caption").max_length],
+        credit=credit[: Photo._meta.get_field("credit").max_length],
+    )
     photo.image.save(processed.image.name, processed.image, save=False)
     photo.thumbnail.save(processed.thumbnail.name, processed.thumbnail, save=False)
     photo.save()

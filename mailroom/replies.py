@@ -14,7 +14,7 @@ from editorial.outbox import one_line
 from mailroom.models import IncomingMail
 from mailroom.pieces import held_back
 
-SIGNATURE = "\n\n《开发区建设》周刊编辑部\n（本邮件由系统发出，直接回复即可联系编辑部。）"
+SIGNATURE = "\n\n《开发区建设》周刊编辑部\n（本邮件由系统自动发出。）"
 
 
 def acknowledge(mail: IncomingMail, pieces: list[Article]) -> None:

@@ -4,7 +4,9 @@ The mails are those the issue names: a GBK subject, a .docx with a picture, plai
 an unknown sender, a duplicate Message-ID, a .wps attachment and an oversized one.
 """
 
+import io
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +17,7 @@ from imapclient import IMAPClient
 
 from articles.models import Article, OutgoingMail, Status
 from mailroom import fetching
+from mailroom.management.commands import fetch_submissions
 from mailroom.models import IncomingMail
 from tests.factories import make_correspondent
 from tests.mailroom_tests.dovecot import PASSWORD, USER, private_dovecot
@@ -97,6 +100,13 @@ def test_fetch_submissions_takes_the_mailbox_into_the_queue_once(mailbox, settin
     assert len(refusals) == 2
     assert any("稿件.wps" in body and ".docx" in body for body in refusals)
     assert any("超过" in body for body in refusals)
+    # Past the limit only the header was read: nothing of the mail's body is kept.
+    too_large = IncomingMail.objects.get(subject="大图")
+    assert (too_large.state, bool(too_large.raw), too_large.attachments.count()) == (
+        "refused",
+        False,
+        0,
+    )
     assert unseen(mailbox) == []
 
     mailbox_rows, outgoing = IncomingMail.objects.count(), OutgoingMail.objects.count()
@@ -112,10 +122,10 @@ def test_a_mail_the_intake_fails_on_stays_unseen_and_the_others_go_on(mailbox, m
     mailbox.deliver(mail(subject="好邮件"))
     take_in = fetching.take_in
 
-    def failing_on_the_bad_one(raw):
+    def failing_on_the_bad_one(raw, **options):
         if b"<bad@example.com>" in raw:
             raise RuntimeError("a bug")
-        return take_in(raw)
+        return take_in(raw, **options)
 
     monkeypatch.setattr(fetching, "take_in", failing_on_the_bad_one)
 
@@ -173,3 +183,31 @@ def test_imap_tls_is_on_unless_turned_off(raw, expected):
     )
 
     assert result.stdout.strip() == expected, result.stderr
+
+
+def test_the_loop_logs_a_mailbox_that_is_down_and_tries_again(monkeypatch, caplog):
+    answers = iter(
+        [
+            fetching.MailboxUnavailable("投稿邮箱暂时无法读取。"),
+            fetching.Round(),
+            KeyboardInterrupt(),
+        ]
+    )
+
+    def next_round():
+        answer = next(answers)
+        if isinstance(answer, BaseException):
+            raise answer
+        return answer
+
+    monkeypatch.setattr(fetch_submissions, "fetch_new", next_round)
+    # The command's SIGTERM handler must not outlive the test in pytest's own process.
+    monkeypatch.setattr(signal, "signal", lambda *args: None)
+    output = io.StringIO()
+
+    call_command("fetch_submissions", every=0.01, stdout=output)
+
+    assert "收稿进程已启动" in output.getvalue() and "收稿进程已停止" in output.getvalue()
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == [
+        "投稿邮箱暂时无法读取。 0.01 秒后再试。"
+    ]

@@ -3,9 +3,10 @@
 import datetime
 
 import pytest
+from django.db.models import QuerySet
 from django.urls import reverse
 
-from articles.models import Article, CallForPapers, Genre, OutgoingMail, Status
+from articles.models import Article, CallForPapers, Contributor, Genre, OutgoingMail, Status
 from mailroom import intake
 from mailroom.models import IncomingMail, MailAttachment
 from tests.factories import make_contributor, make_correspondent, make_editor
@@ -138,6 +139,11 @@ def test_an_auto_reply_is_kept_for_an_editor_and_never_answered():
     assert not Article.objects.exists()
     assert not OutgoingMail.objects.exists()
 
+    intake.assign(received, correspondent=Contributor.objects.get(), by=make_editor())
+
+    received.refresh_from_db()
+    assert (received.state, received.refusal) == (IncomingMail.State.IMPORTED, "")
+
 
 def test_an_address_two_correspondents_share_is_nobodys():
     correspondent(email="office@example.com")
@@ -179,15 +185,15 @@ def test_a_zip_is_kept_unopened_and_noted():
 
 
 def test_a_mail_over_the_limit_is_refused_and_nothing_of_it_kept(settings):
-    settings.KFQ_MAIL_MAX_BYTES = 50_000
+    settings.KFQ_MAIL_MAX_BYTES = 104_858  # 0.1 MB
     correspondent()
 
     received = intake.take_in(
-        mail(attachments=[("大图.jpg", "image/jpeg", b"\xff\xd8" + b"x" * 60_000)])
+        mail(attachments=[("大图.jpg", "image/jpeg", b"\xff\xd8" + b"x" * 110_000)])
     )
 
     assert received.state == IncomingMail.State.REFUSED
-    assert "超过" in received.refusal
+    assert "邮件超过 0.1 MB" in received.refusal
     assert not received.raw
     assert not received.attachments.get().file
     assert not Article.objects.exists()
@@ -241,3 +247,26 @@ def test_acknowledgments_reach_the_sender_through_the_mail_worker():
     intake.take_in(mail())
 
     assert [m.to for m in sent_mail() if "来稿已收到" in m.subject] == [["wangbo@example.com"]]
+
+
+def test_a_mail_another_fetcher_took_meanwhile_is_not_taken_twice(monkeypatch):
+    """Two fetchers at once: both miss the first look-up, the unique Message-ID stops the
+    second, which returns the first one's row and writes nothing."""
+    correspondent()
+    raw = mail(message_id="<race@example.com>")
+    first = intake.take_in(raw)
+    lookups = []
+    real_first = QuerySet.first
+
+    def missing_once(queryset):
+        if queryset.model is IncomingMail and not lookups:
+            lookups.append(queryset)
+            return None
+        return real_first(queryset)
+
+    monkeypatch.setattr(QuerySet, "first", missing_once)
+
+    assert intake.take_in(raw) == first
+    assert lookups
+    assert (IncomingMail.objects.count(), Article.objects.count()) == (1, 1)
+    assert len(acknowledgments()) == 1

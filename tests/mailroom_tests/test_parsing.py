@@ -131,3 +131,9 @@ def test_a_mail_without_message_id_is_known_by_its_bytes():
         == parse_mail(raw).message_id
         != parse_mail(raw + b"!").message_id
     )
+
+
+def test_a_message_id_longer_than_its_column_is_kept_as_its_digest():
+    raw = f"From: a@example.com\r\nMessage-ID: <{'x' * 1200}@example.com>\r\n\r\nbody\r\n".encode()
+
+    assert len(parse_mail(raw).message_id) == 64
