@@ -201,3 +201,19 @@ def test_assigning_and_discarding_take_a_post(client, editor):
     assert "确认舍弃" in confirmation and 'name="confirmed"' in confirmation
     mail.refresh_from_db()
     assert mail.state == IncomingMail.State.UNCLAIMED
+
+
+def test_what_a_sender_wrote_is_shown_as_text_never_as_markup(client, editor):
+    mail = stored_mail(
+        sender_name="<b>李娜</b>",
+        subject="<script>alert(1)</script>",
+        text="<img src=x onerror=alert(2)>",
+        attachments=[("<i>稿件</i>.docx", b"PK", "")],
+    )
+
+    pages = [client.get(LIST).content.decode(), client.get(page_of(mail)).content.decode()]
+
+    for html in pages:
+        assert "<script>alert(1)" not in html and "<b>李娜" not in html
+        assert "<i>稿件" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<img src=x" not in pages[1] and "&lt;img src=x onerror=alert(2)&gt;" in pages[1]
