@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from articles.models import Status
 from mailroom import intake
 from mailroom.models import IncomingMail
+from tests.browser.test_csp import PolicyWatch
 from tests.browser.test_journey import login
 from tests.factories import make_correspondent, make_editor, make_zone
 from tests.mailroom_tests.mails import mail
@@ -53,6 +54,7 @@ def test_an_editor_claims_a_strangers_mail_and_sees_it_beside_the_piece(
     )
     assert claimed.state == IncomingMail.State.UNCLAIMED
 
+    policy = PolicyWatch(page)  # the new pages break no Content-Security-Policy rule
     login(page, live_server.url, "bianji")
     page.goto(live_server.url + "/admin/")
     page.get_by_role("link", name="来稿邮件").first.click()
@@ -61,6 +63,7 @@ def test_an_editor_claims_a_strangers_mail_and_sees_it_beside_the_piece(
     expect(row).to_contain_text("朔州经开区办公室 <office@szkfq.example>")
     expect(row).to_contain_text("项目开工.docx")
     expect(row).to_contain_text("编辑老师好： 附件是我区王波同志的稿件，请审阅。")
+    policy.collect()
     screenshot(page, "mailroom-1-unclaimed.png")
 
     row.get_by_role("link", name="认领", exact=True).click()
@@ -69,11 +72,13 @@ def test_an_editor_claims_a_strangers_mail_and_sees_it_beside_the_piece(
     choice = page.get_by_label("通讯员", exact=True)
     expect(choice.locator("option")).to_have_count(2)  # （请选择） and 王波
     choice.select_option(label="王波（朔州经济开发区，wangbo，wangbo@example.cn）")
+    policy.collect()
     screenshot(page, "mailroom-2-mail-page.png")
     page.get_by_role("button", name="认领", exact=True).click()
 
     expect(page.locator("ul.messagelist")).to_contain_text("邮件已认领给王波：生成稿件 KFQ-")
     expect(page.locator("#mail-state h2")).to_have_text("处理结果：已入库")
+    policy.collect()
     screenshot(page, "mailroom-3-claimed.png")
 
     page.locator("#mail-state").get_by_role("link", name=re.compile(TITLE)).click()
@@ -86,6 +91,8 @@ def test_an_editor_claims_a_strangers_mail_and_sees_it_beside_the_piece(
         panel.get_by_role("link", name="项目开工.docx").click()
     assert download.value.suggested_filename == "项目开工.docx"
     screenshot(page, "mailroom-4-piece-with-mail.png", full_page=False)
+    policy.collect()
+    assert policy.problems == []
 
     claimed.refresh_from_db()
     (piece,) = claimed.pieces.all()
