@@ -80,11 +80,8 @@ def parse_mail(raw: bytes) -> ParsedMail:
     texts, htmls, attachments = [], [], []
     _collect(message, texts, htmls, attachments)
     text = "\n\n".join(texts) if texts else "\n\n".join(html_to_text(h) for h in htmls)
-    message_id = one_line(header_text(message, "Message-ID"))
-    if len(message_id) > MESSAGE_ID_MAX:
-        message_id = hashlib.sha256(message_id.encode()).hexdigest()
     return ParsedMail(
-        message_id=message_id or hashlib.sha256(raw).hexdigest(),
+        message_id=_message_id(message) or hashlib.sha256(raw).hexdigest(),
         sender=sender.strip().lower(),
         sender_name=one_line(sender_name),
         subject=one_line(header_text(message, "Subject")),
@@ -93,6 +90,19 @@ def parse_mail(raw: bytes) -> ParsedMail:
         attachments=attachments,
         automatic=_is_automatic(message),
     )
+
+
+def header_message_id(header: bytes) -> str:
+    """The Message-ID parse_mail() gives a mail with this header, or "" when it has none (the
+    mail is then known by a digest of all its bytes)."""
+    return _message_id(email.message_from_bytes(header, policy=policy.default))
+
+
+def _message_id(message) -> str:
+    message_id = one_line(header_text(message, "Message-ID"))
+    if len(message_id) > MESSAGE_ID_MAX:
+        message_id = hashlib.sha256(message_id.encode()).hexdigest()
+    return message_id
 
 
 def _is_automatic(message) -> bool:

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
-from imapclient import IMAPClient
+from imapclient import SEEN, IMAPClient
 
 from articles.models import Article, OutgoingMail, Status
-from mailroom import fetching
+from mailroom import fetching, intake
 from mailroom.management.commands import fetch_submissions
 from mailroom.models import IncomingMail
 from tests.factories import make_correspondent
@@ -114,6 +114,33 @@ def test_fetch_submissions_takes_the_mailbox_into_the_queue_once(mailbox, settin
 
     assert (IncomingMail.objects.count(), Article.objects.count()) == (mailbox_rows, 3)
     assert OutgoingMail.objects.count() == outgoing
+
+
+def test_mail_an_editor_read_in_a_mail_client_first_is_taken_in_all_the_same(mailbox):
+    make_correspondent(email="wangbo@example.com")
+    mailbox.deliver(mail(subject="投稿：已在客户端读过"))
+    with IMAPClient("127.0.0.1", port=mailbox.port, ssl=False, timeout=10) as client:
+        client.login(USER, PASSWORD)
+        client.select_folder("INBOX")
+        client.add_flags(client.search(["ALL"]), [SEEN])
+
+    call_command("fetch_submissions")
+    call_command("fetch_submissions")
+
+    assert list(Article.objects.values_list("title", flat=True)) == ["已在客户端读过"]
+    assert len(outbox("来稿已收到")) == 1
+
+
+def test_a_mail_taken_in_by_a_round_that_could_not_mark_it_is_only_marked_now(mailbox):
+    make_correspondent(email="wangbo@example.com")
+    raw = mail(subject="投稿：上一轮已入库")
+    intake.take_in(raw)  # committed; then the connection dropped before the \\Seen flag
+    mailbox.deliver(raw)
+
+    call_command("fetch_submissions")
+
+    assert Article.objects.count() == 1
+    assert unseen(mailbox) == []
 
 
 def test_a_mail_the_intake_fails_on_stays_unseen_and_the_others_go_on(mailbox, monkeypatch):
