@@ -33,6 +33,12 @@ class Mailbox:
     maildir: Path
     owner: tuple[int, int]
 
+    def empty(self) -> None:
+        """Remove every message (between tests; Dovecot notices at the next login)."""
+        for part in ("new", "cur"):
+            for message in (self.maildir / part).iterdir():
+                message.unlink()
+
     def deliver(self, raw: bytes) -> None:
         name = f"{time.time_ns()}.{uuid.uuid4().hex}.test"
         draft = self.maildir / "tmp" / name

@@ -6,12 +6,14 @@ an unknown sender, a duplicate Message-ID, a .wps attachment and an oversized on
 
 import io
 import os
+import runpy
 import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import CommandError, call_command
 from imapclient import SEEN, IMAPClient
 
@@ -32,16 +34,24 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512
 
 
-@pytest.fixture
-def mailbox(settings):
+@pytest.fixture(scope="module")
+def dovecot():
+    """One server for the module (starting and stopping one takes a second or so)."""
     with private_dovecot() as box:
-        settings.KFQ_IMAP_HOST = "127.0.0.1"
-        settings.KFQ_IMAP_PORT = box.port
-        settings.KFQ_IMAP_USER = USER
-        settings.KFQ_IMAP_PASSWORD = PASSWORD
-        settings.KFQ_IMAP_TLS = False
-        settings.KFQ_IMAP_FOLDER = "INBOX"
         yield box
+
+
+@pytest.fixture
+def mailbox(dovecot, settings):
+    """The server's mailbox, emptied, and the settings that point at it."""
+    dovecot.empty()
+    settings.KFQ_IMAP_HOST = "127.0.0.1"
+    settings.KFQ_IMAP_PORT = dovecot.port
+    settings.KFQ_IMAP_USER = USER
+    settings.KFQ_IMAP_PASSWORD = PASSWORD
+    settings.KFQ_IMAP_TLS = False
+    settings.KFQ_IMAP_FOLDER = "INBOX"
+    return dovecot
 
 
 def unseen(box) -> list[int]:
@@ -195,21 +205,20 @@ def test_the_fetch_command_exits_non_zero_when_the_mailbox_is_down():
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize(("raw", "expected"), [(None, "True"), ("false", "False")])
-def test_imap_tls_is_on_unless_turned_off(raw, expected):
-    env = {k: v for k, v in os.environ.items() if k != "KFQ_IMAP_TLS"}
+@pytest.mark.parametrize(("raw", "expected"), [(None, True), ("false", False), ("on", True)])
+def test_imap_tls_is_on_unless_turned_off(monkeypatch, raw, expected):
+    monkeypatch.delenv("KFQ_IMAP_TLS", raising=False)
     if raw is not None:
-        env["KFQ_IMAP_TLS"] = raw
-    result = subprocess.run(
-        [sys.executable, "-c", "import kfq_site.settings as s; print(s.KFQ_IMAP_TLS)"],
-        cwd=PROJECT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+        monkeypatch.setenv("KFQ_IMAP_TLS", raw)
 
-    assert result.stdout.strip() == expected, result.stderr
+    assert runpy.run_path(str(PROJECT / "kfq_site" / "settings.py"))["KFQ_IMAP_TLS"] is expected
+
+
+def test_a_typo_in_imap_tls_stops_the_site_rather_than_read_mail_in_clear(monkeypatch):
+    monkeypatch.setenv("KFQ_IMAP_TLS", "flase")
+
+    with pytest.raises(ImproperlyConfigured, match="KFQ_IMAP_TLS"):
+        runpy.run_path(str(PROJECT / "kfq_site" / "settings.py"))
 
 
 def test_the_loop_logs_a_mailbox_that_is_down_and_tries_again(monkeypatch, caplog):
