@@ -247,3 +247,8 @@ def test_the_loop_logs_a_mailbox_that_is_down_and_tries_again(monkeypatch, caplo
     assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == [
         "投稿邮箱暂时无法读取。 0.01 秒后再试。"
     ]
+
+
+def test_a_loop_without_a_pause_is_refused():
+    with pytest.raises(CommandError, match="--every 须为正数"):
+        call_command("fetch_submissions", every=0)
