@@ -68,11 +68,6 @@ class ParsedMail:
     attachments: list[Attachment] = field(default_factory=list)
     automatic: bool = False  # an auto-reply or a bounce, which must never be answered
 
-    @property
-    def title(self) -> str:
-        """The subject without reply, forward and 投稿 prefixes: the provisional title."""
-        return clean_subject(self.subject)
-
 
 def parse_mail(raw: bytes) -> ParsedMail:
     message = email.message_from_bytes(raw, policy=policy.default)
@@ -118,6 +113,7 @@ def _is_automatic(message) -> bool:
 
 
 def clean_subject(subject: str) -> str:
+    """The subject without reply, forward and 投稿 prefixes: a piece's provisional title."""
     previous = None
     while previous != subject:
         previous, subject = subject, SUBJECT_PREFIX.sub("", subject, count=1)
