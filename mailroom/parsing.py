@@ -55,6 +55,7 @@ class Attachment:
     filename: str
     content_type: str
     data: bytes
+    inline: bool = False  # shown within the text (a signature's logo, say), not attached
 
 
 @dataclass
@@ -184,8 +185,14 @@ def _collect(part, texts: list, htmls: list, attachments: list) -> None:
                 filename=filename or f"未命名附件.{content_type.split('/')[-1]}",
                 content_type=content_type,
                 data=part.get_payload(decode=True) or b"",
+                inline=_is_inline(part),
             )
         )
+
+
+def _is_inline(part) -> bool:
+    disposition = part.get_content_disposition()
+    return disposition == "inline" or (disposition is None and part["Content-ID"] is not None)
 
 
 def _collect_attachments_only(message, attachments: list) -> None:
