@@ -2,25 +2,35 @@
 
 A message is marked \\Seen only after take_in() has committed it: a crash or a database error
 in between leaves it unseen, and the next round takes it again (take_in is idempotent on the
-Message-ID, so a message taken twice is still imported once). A mailbox that is down, slow or
+Message-ID, so a message taken twice is still imported once). Editors may still open the
+mailbox in a mail client, which marks new mail seen: so the last week's mail is also checked
+by its Message-ID, and a message read there before this reader saw it is taken in all the
+same (one with no Message-ID at all cannot be told apart and is left to the person who read
+it; clients and servers practically always write one). A mailbox that is down, slow or
 refuses the login raises MailboxUnavailable, and the caller tries again next round; a message
 the intake cannot handle is logged and left unseen, and the others go on.
 """
 
+import datetime
 import imaplib
 import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.utils import timezone
 from imapclient import SEEN, IMAPClient
 
 from mailroom.intake import take_in
 from mailroom.models import IncomingMail
+from mailroom.parsing import header_message_id
 
 logger = logging.getLogger(__name__)
 
 # A server that accepts the connection and then hangs must not stall the round for ever.
 TIMEOUT = 60
+# How far back mail already marked seen is checked against what was taken in.
+LOOK_BACK = datetime.timedelta(days=7)
+MESSAGE_ID_PART = b"BODY[HEADER.FIELDS (MESSAGE-ID)]"
 
 
 class MailboxUnavailable(Exception):
@@ -46,7 +56,7 @@ def fetch_new() -> Round:
         try:
             client.login(settings.KFQ_IMAP_USER, settings.KFQ_IMAP_PASSWORD)
             client.select_folder(settings.KFQ_IMAP_FOLDER)
-            return _take_unseen(client)
+            return _take_new(client)
         finally:
             _log_out(client)
     except (OSError, imaplib.IMAP4.error) as error:
@@ -58,9 +68,25 @@ def fetch_new() -> Round:
         ) from error
 
 
-def _take_unseen(client: IMAPClient) -> Round:
+def _take_new(client: IMAPClient) -> Round:
     result = Round()
-    for uid in client.search(["UNSEEN"]):
+    unseen = set(client.search(["UNSEEN"]))
+    recent = set(client.search(["SINCE", timezone.localdate() - LOOK_BACK]))
+    candidates = sorted(unseen | recent)
+    message_ids = _message_ids(client, candidates)
+    known = set(
+        IncomingMail.objects.filter(message_id__in=set(message_ids.values()) - {""}).values_list(
+            "message_id", flat=True
+        )
+    )
+    for uid in candidates:
+        message_id = message_ids.get(uid, "")
+        if message_id in known:
+            if uid in unseen:
+                client.add_flags([uid], [SEEN])  # taken in a round that could not mark it
+            continue
+        if uid not in unseen and not message_id:
+            continue
         raw, size = _read(client, uid)
         if raw is None:
             continue  # expunged meanwhile
@@ -75,6 +101,14 @@ def _take_unseen(client: IMAPClient) -> Round:
         client.add_flags([uid], [SEEN])
         result.taken.append(mail)
     return result
+
+
+def _message_ids(client: IMAPClient, uids: list[int]) -> dict[int, str]:
+    """Each message's Message-ID, read from its header alone, in one command."""
+    if not uids:
+        return {}
+    fetched = client.fetch(uids, ["BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"])
+    return {uid: header_message_id(data.get(MESSAGE_ID_PART, b"")) for uid, data in fetched.items()}
 
 
 def _read(client: IMAPClient, uid: int) -> tuple[bytes | None, int | None]:

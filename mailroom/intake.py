@@ -95,6 +95,7 @@ def _keep_attachment(mail: IncomingMail, found, *, whole_mail_refused: bool) -> 
         size=len(found.data),
         kind=kind,
         note=refusal or attachments.note_of(kind),
+        inline=found.inline,
     )
     if not refusal:
         attachment.file.save(found.filename, ContentFile(found.data), save=False)

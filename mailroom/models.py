@@ -130,6 +130,9 @@ class MailAttachment(models.Model):
     kind = models.CharField("种类", max_length=10, choices=Kind.choices)
     file = models.FileField("文件", upload_to=attachment_path, blank=True)
     note = models.CharField("说明", max_length=300, blank=True, help_text="未采用时写明原因。")
+    inline = models.BooleanField(
+        "正文内嵌", default=False, help_text="显示在邮件正文中（如签名里的图标），不是附件。"
+    )
     article = models.ForeignKey(
         Article,
         verbose_name="稿件",

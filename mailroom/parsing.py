@@ -55,6 +55,7 @@ class Attachment:
     filename: str
     content_type: str
     data: bytes
+    inline: bool = False  # shown within the text (a signature's logo, say), not attached
 
 
 @dataclass
@@ -68,11 +69,6 @@ class ParsedMail:
     attachments: list[Attachment] = field(default_factory=list)
     automatic: bool = False  # an auto-reply or a bounce, which must never be answered
 
-    @property
-    def title(self) -> str:
-        """The subject without reply, forward and 投稿 prefixes: the provisional title."""
-        return clean_subject(self.subject)
-
 
 def parse_mail(raw: bytes) -> ParsedMail:
     message = email.message_from_bytes(raw, policy=policy.default)
@@ -80,11 +76,8 @@ def parse_mail(raw: bytes) -> ParsedMail:
     texts, htmls, attachments = [], [], []
     _collect(message, texts, htmls, attachments)
     text = "\n\n".join(texts) if texts else "\n\n".join(html_to_text(h) for h in htmls)
-    message_id = one_line(header_text(message, "Message-ID"))
-    if len(message_id) > MESSAGE_ID_MAX:
-        message_id = hashlib.sha256(message_id.encode()).hexdigest()
     return ParsedMail(
-        message_id=message_id or hashlib.sha256(raw).hexdigest(),
+        message_id=_message_id(message) or hashlib.sha256(raw).hexdigest(),
         sender=sender.strip().lower(),
         sender_name=one_line(sender_name),
         subject=one_line(header_text(message, "Subject")),
@@ -93,6 +86,19 @@ def parse_mail(raw: bytes) -> ParsedMail:
         attachments=attachments,
         automatic=_is_automatic(message),
     )
+
+
+def header_message_id(header: bytes) -> str:
+    """The Message-ID parse_mail() gives a mail with this header, or "" when it has none (the
+    mail is then known by a digest of all its bytes)."""
+    return _message_id(email.message_from_bytes(header, policy=policy.default))
+
+
+def _message_id(message) -> str:
+    message_id = one_line(header_text(message, "Message-ID"))
+    if len(message_id) > MESSAGE_ID_MAX:
+        message_id = hashlib.sha256(message_id.encode()).hexdigest()
+    return message_id
 
 
 def _is_automatic(message) -> bool:
@@ -108,6 +114,7 @@ def _is_automatic(message) -> bool:
 
 
 def clean_subject(subject: str) -> str:
+    """The subject without reply, forward and 投稿 prefixes: a piece's provisional title."""
     previous = None
     while previous != subject:
         previous, subject = subject, SUBJECT_PREFIX.sub("", subject, count=1)
@@ -178,8 +185,14 @@ def _collect(part, texts: list, htmls: list, attachments: list) -> None:
                 filename=filename or f"未命名附件.{content_type.split('/')[-1]}",
                 content_type=content_type,
                 data=part.get_payload(decode=True) or b"",
+                inline=_is_inline(part),
             )
         )
+
+
+def _is_inline(part) -> bool:
+    disposition = part.get_content_disposition()
+    return disposition == "inline" or (disposition is None and part["Content-ID"] is not None)
 
 
 def _collect_attachments_only(message, attachments: list) -> None:

@@ -2,8 +2,9 @@
 
 Each readable .docx is one piece, read by importer/word.py as the portal's Word import reads
 it; with no document the mail's own text is the piece. The photo is the document's picture,
-or else, when the mail makes one piece, its first usable picture attachment, through the same
-photo checks as an upload (articles/photos.py). The genre is guessed from the length
+or else, when the mail makes one piece, its first usable picture attachment (an attached one
+before one shown within the text, which may be a signature's logo), through the same photo
+checks as an upload (articles/photos.py). The genre is guessed from the length
 (editorial/genres.py) and remembered as a guess (MailPiece.guessed_genre). The move to 已投稿,
 with its manuscript number and its notices, is editorial/workflow.py's, made by the
 correspondent's own login as in the portal; and as in the portal, a piece past its genre's
@@ -47,7 +48,10 @@ def make_pieces(mail: IncomingMail, correspondent: Contributor) -> list[Article]
                 made.append(article)
     if not made:
         made = [_piece_of_text(mail, attachments, correspondent)]
-    pictures = [a for a in attachments if a.kind == Kind.IMAGE and a.file and not a.note]
+    pictures = sorted(
+        (a for a in attachments if a.kind == Kind.IMAGE and a.file and not a.note),
+        key=lambda picture: picture.inline,
+    )
     if len(made) == 1 and not made[0].photos.exists():
         _first_usable_picture(made[0], pictures)
     elif len(made) > 1:

@@ -20,6 +20,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.deploy.served_site import free_port
+
 DOVECOT = "/usr/sbin/dovecot"
 PASSWORD = "测试-imap-口令".encode().hex()
 USER = "tougao"
@@ -31,18 +33,18 @@ class Mailbox:
     maildir: Path
     owner: tuple[int, int]
 
+    def empty(self) -> None:
+        """Remove every message (between tests; Dovecot notices at the next login)."""
+        for part in ("new", "cur"):
+            for message in (self.maildir / part).iterdir():
+                message.unlink()
+
     def deliver(self, raw: bytes) -> None:
         name = f"{time.time_ns()}.{uuid.uuid4().hex}.test"
         draft = self.maildir / "tmp" / name
         draft.write_bytes(raw)
         os.chown(draft, *self.owner)
         draft.rename(self.maildir / "new" / name)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _accounts() -> tuple[str, str, int, int]:
@@ -102,7 +104,7 @@ def private_dovecot():
     # Not pytest's tmp_path: its parents are closed to the dovecot user that reads the mail.
     folder = Path(tempfile.mkdtemp(prefix="kfq-dovecot-"))
     folder.chmod(0o755)
-    port = _free_port()
+    port = free_port()
     _login, _internal, uid, gid = _accounts()
     maildir = folder / "mail" / USER
     for part in ("cur", "new", "tmp"):

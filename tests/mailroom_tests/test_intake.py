@@ -1,6 +1,8 @@
 """Mail into the workflow (mailroom/intake.py): pieces, 待认领, refusals, replies."""
 
 import datetime
+import email
+from email import policy
 
 import pytest
 from django.db.models import QuerySet
@@ -91,6 +93,25 @@ def test_a_piece_past_its_genres_ceiling_stays_a_draft_as_in_the_portal():
     (ack,) = acknowledgments()
     assert "已存为您的草稿，尚未投出：消息要求100字左右，本稿280字，超过上限200字" in ack.body
     assert ack.subject == "[开发区建设] 来稿已收到：投稿：长消息"
+
+
+def test_an_attached_picture_is_the_photo_before_a_logo_in_the_signature():
+    correspondent()
+    message = email.message_from_bytes(
+        mail(text=None, html='<p>正文。</p><img src="cid:logo">'), policy=policy.default
+    )
+    logo = jpeg_bytes((40, 20))
+    message.get_body().add_related(
+        logo, "image", "jpeg", cid="<logo>", filename="logo.jpg", disposition="inline"
+    )
+    message.add_attachment(jpeg_bytes((320, 240)), "image", "jpeg", filename="现场.jpg")
+
+    received = intake.take_in(bytes(message))
+
+    photo = received.pieces.get().photos.get()
+    assert photo.image.width == 320
+    assert received.attachments.get(filename="logo.jpg").inline
+    assert received.attachments.get(filename="现场.jpg").article == received.pieces.get()
 
 
 def test_several_documents_make_one_piece_each():

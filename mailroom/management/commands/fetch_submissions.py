@@ -37,6 +37,8 @@ class Command(BaseCommand):
             if fetched.failed:
                 raise CommandError(f"{fetched.failed} 封邮件未能收取（见日志），下次运行时再试。")
             return
+        if every <= 0:
+            raise CommandError("--every 须为正数（秒），如 --every 60。")
         stop = threading.Event()
         # systemd stops the worker with SIGTERM: finish the mail in hand, then leave.
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
