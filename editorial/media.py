@@ -1,4 +1,4 @@
-"""Serving uploaded photos to those who may see them.
+"""Serving uploaded photos to those who may see them, and the sending of any private file.
 
 MEDIA_ROOT is never published as a directory: a draft's photo must not reach anonymous
 readers. A file goes out only if a Photo names it (as image or thumbnail) and that photo's piece
@@ -7,6 +7,9 @@ Photo holds, gets 404. The access decision and the sending are apart: behind ngi
 (KFQ_MEDIA_ACCEL_REDIRECT, deploy/nginx.conf) Django answers with X-Accel-Redirect and nginx
 sends the bytes from an internal location, after the same check. With photos in an object
 store (KFQ_S3_BUCKET) Django streams them from the private bucket through the same check.
+
+send_file is the one way a private file leaves the storage, whoever decided it may: the mail
+kept by mailroom (its .eml and attachments) goes out through it too, after its own check.
 """
 
 import mimetypes
@@ -17,6 +20,7 @@ from django.core.exceptions import SuspiciousOperation
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header
 
 from articles.models import Article, Photo, Status
 from editorial import roles
@@ -39,16 +43,22 @@ def photo_file(request, name: str):
     return response
 
 
-def send_file(name: str) -> HttpResponse:
+def send_file(name: str, *, download_as: str = "") -> HttpResponse:
+    """The stored file `name`; with download_as, saved by the browser under that name (files
+    kept under random names, like a mail's attachments) rather than shown."""
     storage = Photo._meta.get_field("image").storage
     try:
         if settings.KFQ_MEDIA_ACCEL_REDIRECT:
             storage.path(name)  # refuses a name that would leave MEDIA_ROOT, as open() does
-            return _accel_redirect(name)
-        return FileResponse(storage.open(name, "rb"))
+            response = _accel_redirect(name)
+        else:
+            response = FileResponse(storage.open(name, "rb"))
     except (OSError, SuspiciousOperation) as exc:
         # A row naming a missing file, or a stored name that would leave MEDIA_ROOT.
         raise Http404("没有这个文件。") from exc
+    if download_as:
+        response["Content-Disposition"] = content_disposition_header(True, download_as)
+    return response
 
 
 def _accel_redirect(name: str) -> HttpResponse:

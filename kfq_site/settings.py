@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "reader",
     "awards",
     "reports",
+    "mailroom",
     "backups",
 ]
 
@@ -273,6 +274,16 @@ if os.environ.get("KFQ_EMAIL_HOST"):
     EMAIL_TIMEOUT = int(os.environ.get("KFQ_EMAIL_TIMEOUT", "30"))
 else:
     KFQ_MAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# The 投稿邮箱 (mailroom/): `python manage.py fetch_submissions` reads new mail over IMAP.
+KFQ_IMAP_HOST = os.environ.get("KFQ_IMAP_HOST", "")
+KFQ_IMAP_PORT = int(os.environ.get("KFQ_IMAP_PORT", "993"))
+KFQ_IMAP_USER = os.environ.get("KFQ_IMAP_USER", "")
+KFQ_IMAP_PASSWORD = os.environ.get("KFQ_IMAP_PASSWORD", "")
+KFQ_IMAP_TLS = env_bool("KFQ_IMAP_TLS", default=True)
+KFQ_IMAP_FOLDER = os.environ.get("KFQ_IMAP_FOLDER", "INBOX")
+# A mail past this is refused politely, unread (its attachments are not kept).
+KFQ_MAIL_MAX_BYTES = int(os.environ.get("KFQ_MAIL_MAX_BYTES", str(20 * 1024 * 1024)))
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "portal:my_submissions"

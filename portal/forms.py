@@ -10,15 +10,9 @@ from django.db.models import Q
 from articles import bylines
 from articles.models import Article, CallForPapers, CallTheme, Contributor, Genre
 from articles.photos import MAX_BYTES
+from editorial.lengths import CEILING, WARN_ABOVE, WARN_BELOW, check_length
 from importer import word
-from portal.submissions import (
-    CEILING,
-    WARN_ABOVE,
-    WARN_BELOW,
-    check_length,
-    new_piece_defaults,
-    pending_photo_of,
-)
+from portal.submissions import new_piece_defaults, pending_photo_of
 from zones.models import Zone
 
 SUBMITTABLE_GENRES = [(Genre.NEWS, "消息"), (Genre.FEATURE, "通讯"), (Genre.COMMENTARY, "评论")]

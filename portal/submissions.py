@@ -27,15 +27,9 @@ from articles.models import (
     VersionKind,
 )
 from articles.photos import ProcessedPhoto
-from articles.text import count_characters
 from editorial import versions, workflow
+from editorial.lengths import check_length
 from search import near_copies
-
-# Against the genre's target length: outside these shares a gentle warning, past the ceiling a
-# refusal (an 800-character 消息 may run from 400 to 1200 without comment, never past 1600).
-WARN_BELOW = 0.5
-WARN_ABOVE = 1.5
-CEILING = 2.0
 
 # A form left with errors overnight is abandoned; its photo goes at the next upload.
 PENDING_LIFETIME = datetime.timedelta(days=1)
@@ -46,14 +40,6 @@ FORM_USED_ELSEWHERE = "这份投稿表单已经失效，请刷新页面后再投
 
 class SubmissionRefused(Exception):
     """The save cannot go ahead and nothing was written; str(exc) is for the form."""
-
-
-@dataclass(frozen=True)
-class LengthCheck:
-    count: int
-    target: int | None
-    warning: str = ""
-    refusal: str = ""
 
 
 @dataclass(frozen=True)
@@ -101,27 +87,6 @@ def similar_pieces(*, user, article: Article) -> tuple[SimilarPiece, ...]:
         else:
             similar.append(SimilarPiece(percent))
     return tuple(similar)
-
-
-def check_length(*, body: str, genre: str, call: CallForPapers | None) -> LengthCheck:
-    count = count_characters(body)
-    target = None
-    if call is not None:
-        target = call.genres.filter(genre=genre).values_list("target_length", flat=True).first()
-    if not target:
-        return LengthCheck(count, None)
-    if count > target * CEILING:
-        return LengthCheck(
-            count,
-            target,
-            refusal=f"{genre}要求{target}字左右，本稿{count}字，超过上限{int(target * CEILING)}字，"
-            "请删减后再投。",
-        )
-    if count < target * WARN_BELOW or count > target * WARN_ABOVE:
-        return LengthCheck(
-            count, target, warning=f"{genre}要求{target}字左右，本稿{count}字，与要求相差较多。"
-        )
-    return LengthCheck(count, target)
 
 
 @transaction.atomic

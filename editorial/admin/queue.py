@@ -29,6 +29,7 @@ from articles.text import count_characters
 from editorial import roles, versions, workflow
 from editorial.admin import corrections as correction_pages
 from editorial.admin import near_copies as near_copy_pages
+from editorial.admin import piece_panels
 from editorial.admin import versions as version_pages
 from editorial.admin.access import editors_only
 from editorial.admin.bulk_moves import bulk_move_actions
@@ -380,4 +381,5 @@ class ArticleAdmin(admin.ModelAdmin):
             context["open_issues"] = Issue.objects.open()
             context["review_record"] = workflow.review_record(obj)
             context["near_copies"] = list(NearCopy.objects.of(obj))
+            context["panels_beside"] = piece_panels.panels_beside(request, obj)
         return super().render_change_form(request, context, add, change, form_url, obj)

@@ -16,7 +16,7 @@ from django.core.management import get_commands
 
 PROJECT = Path(__file__).resolve().parents[2]
 DEPLOY = PROJECT / "deploy"
-UNITS = ["kfq.service", "kfq-mail.service"]
+UNITS = ["kfq.service", "kfq-mail.service", "kfq-fetch-mail.service"]
 SITE = "/srv/kfq"
 
 
@@ -59,10 +59,13 @@ def test_every_command_a_unit_runs_exists(name):
             assert (PROJECT / Path(config).relative_to(SITE)).exists(), config
 
 
-def test_the_web_unit_runs_gunicorn_with_the_repos_config_and_the_mail_unit_the_worker():
+def test_the_web_unit_runs_gunicorn_with_the_repos_config_and_the_mail_units_their_workers():
     assert exec_lines("kfq.service")[-2][-2:] == ["-c", f"{SITE}/deploy/gunicorn.conf.py"]
     assert exec_lines("kfq-mail.service") == [
         [f"{SITE}/.venv/bin/python", "manage.py", "send_mail", "--loop"]
+    ]
+    assert exec_lines("kfq-fetch-mail.service") == [
+        [f"{SITE}/.venv/bin/python", "manage.py", "fetch_submissions", "--every", "60"]
     ]
 
 

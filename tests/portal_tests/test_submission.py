@@ -247,7 +247,7 @@ def test_password_reset_sends_a_chinese_mail_with_a_working_link(client):
 
 
 def test_the_live_counter_gets_its_thresholds_from_the_server_rule(client, author):
-    from portal.submissions import CEILING, WARN_ABOVE, WARN_BELOW
+    from editorial.lengths import CEILING, WARN_ABOVE, WARN_BELOW
 
     make_call()
 
