@@ -4,9 +4,10 @@ The query is an AND of the reader's terms. A term that names a zone (official na
 or alias) matches any of that zone's names, so 朔州经开区 finds articles that say
 朔州经济开发区. Ranking comes in two tiers (backends.py): title matches first, by the backend's
 score of the title, the most recently added piece first among equals; then the matches in the
-body only, newest first. Only the page shown is fetched. Facet counts are over the whole
-result, after the listing filters, counted in one GROUP BY over the index rows (summary.py,
-which caches them).
+body only, newest first. Only the page shown is fetched; the first page's title matches come
+with the counts (summary.py, which caches both, so a repeated query scores no title again).
+Facet counts are over the whole result, after the listing filters, counted in one GROUP BY
+over the index rows.
 """
 
 from dataclasses import dataclass, field
@@ -139,6 +140,7 @@ class _RankedIds:
     def __init__(self, backend, rendered, within, summary):
         self.backend, self.rendered, self.within = backend, rendered, within
         self.total, self.titles = summary.total, summary.title_total
+        self.best_titles = summary.best_titles
 
     def __len__(self):
         return self.total
@@ -146,10 +148,11 @@ class _RankedIds:
     def __getitem__(self, window: slice):
         start, stop = window.start, min(window.stop, self.total)
         ids = []
-        if start < self.titles:
-            ids += self.backend.title_ids(
-                self.rendered, self.within, min(stop, self.titles) - start, start
-            )
+        title_stop = min(stop, self.titles)
+        if start < self.titles and title_stop <= len(self.best_titles):
+            ids += self.best_titles[start:title_stop]
+        elif start < self.titles:
+            ids += self.backend.title_ids(self.rendered, self.within, title_stop - start, start)
         if stop > self.titles:
             body_start = max(start, self.titles)
             ids += self.backend.body_only_ids(

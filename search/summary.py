@@ -1,9 +1,12 @@
-"""A result's counts: how many pieces match, how many of them in the title, and the facets.
+"""A result's counts: how many pieces match, how many of them in the title, and the facets;
+and the best title matches, the top of the first page.
 
-Counting is the one part of a search whose cost grows with the number of matches (a broad
-query matches most of the archive), so the counts of a query without listing filters are
-cached under the index's version (models.IndexVersion): a repeated broad query costs one cache
-read, and any change to the index gives every query new counts. The counts are always exact.
+Counting is one part of a search whose cost grows with the number of matches (a broad query
+matches most of the archive); scoring the title matches to find the best is the other (a word
+like 项目建设 is in the titles of a tenth of the archive). So the counts and the best title
+matches of a query without listing filters are cached under the index's version
+(models.IndexVersion): a repeated broad query costs one cache read, and any change to the index
+gives every query new counts and a new order. The counts are always exact.
 Filtered searches are counted afresh: their filters read columns outside the index (a zone's
 city, a piece's theme) whose changes the index version does not follow.
 """
@@ -20,6 +23,8 @@ from search.models import IndexVersion
 from zones.models import Zone
 
 CACHE_SECONDS = 24 * 60 * 60
+# The title matches kept in rank order: a first page of results as the reader's search shows it.
+BEST_TITLES = 20
 ZONE_FACET_SIZE = 12
 
 
@@ -37,6 +42,8 @@ class Summary:
     # Labelled and ordered as the page shows them: a renamed zone reindexes its pieces, so
     # its new name comes with the index's new version.
     facets: dict[str, list[FacetValue]]
+    # The first BEST_TITLES title matches, best first (all of them when there are fewer).
+    best_titles: tuple[int, ...] = ()
 
 
 def summary_of(backend, rendered: str, within) -> Summary:
@@ -76,7 +83,8 @@ def _count(backend, rendered, within) -> Summary:
     rows = backend.facet_counts(rendered, within)
     total = sum(row[3] for row in rows)
     title_total = backend.title_count(rendered, within) if total else 0
-    return Summary(total, title_total, _facets(rows))
+    best = backend.title_ids(rendered, within, BEST_TITLES, 0) if title_total else []
+    return Summary(total, title_total, _facets(rows), tuple(best))
 
 
 def _facets(counts) -> dict[str, list[FacetValue]]:

@@ -47,6 +47,24 @@ def test_counts_follow_the_index_after_a_repeated_search():
     assert search("光伏").total == 0
 
 
+def test_best_titles_follow_the_index_after_a_repeated_search():
+    # The first page's title matches are cached with the counts, under the index's version.
+    longer = make_article(title="光伏电站一期工程并网发电仪式在园区举行", body="并网发电。")
+    assert [hit.article.pk for hit in search("光伏").hits] == [longer.pk]
+    assert [hit.article.pk for hit in search("光伏").hits] == [longer.pk]  # from the cache
+    shorter = make_article(title="光伏电站并网", body="并网发电。")
+    assert [hit.article.pk for hit in search("光伏").hits] == [shorter.pk, longer.pk]
+
+
+def test_title_matches_past_the_cached_best_are_read_from_the_index(monkeypatch):
+    monkeypatch.setattr("search.summary.BEST_TITLES", 2)
+    titles = [make_article(title=f"光伏电站第{n}期", body="并网发电。") for n in range(5)]
+    whole = [hit.article.pk for hit in search("光伏", per_page=5).hits]
+    pages = [search("光伏", page=number, per_page=2) for number in (1, 2, 3)]
+    assert [hit.article.pk for page in pages for hit in page.hits] == whole
+    assert sorted(whole) == sorted(article.pk for article in titles)
+
+
 def test_all_words_must_match():
     both = make_article(title="光伏项目", body="储能电站同步建设。")
     make_article(title="光伏项目", body="只有光伏。")
