@@ -230,6 +230,23 @@ def shown_amount(value, unit: str) -> str:
     return _trimmed(f"{value:,.2f}") + "元"
 
 
+def shown_alike(values, unit: str) -> list[str]:
+    """Values set side by side, all in the unit of the largest (亿元, 万元 or 元), so that
+    8.15亿元 is never read beside 46,431万元 as the smaller; a count as it is."""
+    if unit == Unit.COUNT:
+        return [shown_amount(value, unit) for value in values]
+    largest = max((abs(value) for value in values if value is not None), default=0)
+    factor, name = next(
+        (
+            (factor, name)
+            for factor, name in ((100_000_000, "亿元"), (10_000, "万元"))
+            if largest >= factor
+        ),
+        (1, "元"),
+    )
+    return ["" if value is None else _trimmed(f"{value / factor:,.2f}") + name for value in values]
+
+
 def _trimmed(number: str) -> str:
     return number.rstrip("0").rstrip(".") if "." in number else number
 

@@ -6,7 +6,7 @@ from django.shortcuts import render
 
 from indicators import export
 from indicators.charts import bars
-from indicators.models import ExtractedFigure, Indicator
+from indicators.models import ExtractedFigure, Indicator, shown_alike
 
 
 def _chosen(request):
@@ -40,11 +40,15 @@ def comparison(request):
         .with_sources()
         .order_by("-value", "zone__official_name")
     )
+    # One unit for every zone: the bars' labels and the table are read against each other.
+    unit = figures[0].unit if figures else ""
+    for figure, shown in zip(figures, shown_alike([f.value for f in figures], unit), strict=True):
+        figure.compared_value = shown
     valued = [f for f in figures if f.value is not None]
     chart = bars(
         f"{indicator} {period}",
         [
-            (f.zone.official_name if f.zone else "未知开发区", float(f.value), f.shown_value)
+            (f.zone.official_name if f.zone else "未知开发区", float(f.value), f.compared_value)
             for f in valued
         ],
     )

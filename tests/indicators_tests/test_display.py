@@ -5,7 +5,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from indicators.models import shown_amount, shown_change
+from indicators.models import shown_alike, shown_amount, shown_change
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,10 @@ def test_the_source_link_escapes_the_text_fragments_syntax(db):
     )
     start, end = long.source_url().split("#:~:text=")[1].split(",")
     assert (unquote(start), unquote(end)) == ("截至3月底", "其中税收收入完成2.4亿元")
+
+
+def test_values_set_side_by_side_share_the_unit_of_the_largest():
+    values = [Decimal("815000000"), Decimal("464310000"), None]  # 8.15亿元, 46431万元
+    assert shown_alike(values, "元") == ["8.15亿元", "4.64亿元", ""]
+    assert shown_alike([Decimal("85920000"), Decimal("600")], "元") == ["8,592万元", "0.06万元"]
+    assert shown_alike([Decimal("6"), Decimal("29")], "个") == ["6个", "29个"]

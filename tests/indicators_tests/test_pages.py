@@ -104,6 +104,18 @@ def test_the_comparison_page_compares_zones_on_one_indicator_and_period(client):
     assert "丙经济开发区" in html and "甲经济开发区" not in html
 
 
+def test_the_comparison_page_gives_every_zone_in_one_unit(client):
+    # 8.15亿元 beside 46,431万元 read as the smaller of the two (seen on a screenshot).
+    for name, value in [("甲经济开发区", 815_000_000), ("乙经济开发区", 464_310_000)]:
+        make_figure(
+            article=make_article(zone=make_zone(official_name=name), issue=make_issue()),
+            value=value,
+        )
+    html = client.get(reverse("indicators:comparison")).content.decode()
+    assert "8.15亿元" in html and "4.64亿元" in html
+    assert "万元" not in html
+
+
 def test_the_comparison_page_with_nothing_confirmed_says_so(client):
     make_figure(review="待核")
     response = client.get(reverse("indicators:comparison"), {"indicator": "x", "period": "?"})
