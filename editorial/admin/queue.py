@@ -33,32 +33,25 @@ from editorial.admin import piece_panels
 from editorial.admin import versions as version_pages
 from editorial.admin.access import editors_only
 from editorial.admin.bulk_moves import bulk_move_actions
+from editorial.admin.filters import OpensOnChoice
 from editorial.admin.forms import MoveForm
 from editorial.admin.preview import article_preview
 from search.models import NearCopy
 
 
-class QueueFilter(admin.SimpleListFilter):
+class QueueFilter(OpensOnChoice):
     """Opens on what waits for the editors; '全部' shows everything."""
 
     title = "队列"
     parameter_name = "queue"
+    default = "waiting"
 
     def lookups(self, request, model_admin):
         mine = [("mine", "待我审")] if roles.levels_in_use() else []
         return [*mine, ("waiting", "待处理"), ("revision", "等待通讯员修改"), ("all", "全部")]
 
-    def choices(self, changelist):
-        value = self.value() or "waiting"
-        for lookup, title in self.lookup_choices:
-            yield {
-                "selected": value == lookup,
-                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
-                "display": title,
-            }
-
     def queryset(self, request, queryset):
-        value = self.value() or "waiting"
+        value = self.chosen()
         if value == "mine":
             # With review levels, each editor's own stage: 初审 what came in, 复审 what passed 初审.
             return queryset.filter(status__in=workflow.waiting_for(request.user))

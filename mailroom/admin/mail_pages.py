@@ -19,6 +19,7 @@ from django.utils.timezone import localtime
 
 from editorial.admin.access import EditorsOnlyAdmin
 from editorial.admin.accounts import open_account_page
+from editorial.admin.filters import OpensOnChoice
 from editorial.admin.forms import CorrespondentForm
 from editorial.correspondents import add_correspondent
 from editorial.media import send_file
@@ -29,7 +30,7 @@ from mailroom.models import IncomingMail, MailAttachment
 EXCERPT_CHARACTERS = 60
 
 
-class StateFilter(admin.SimpleListFilter):
+class StateFilter(OpensOnChoice):
     """Opens on the 待认领 list; the other states and '全部' are one click away."""
 
     title = "处理结果"
@@ -39,17 +40,8 @@ class StateFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return [*IncomingMail.State.choices, ("all", "全部")]
 
-    def choices(self, changelist):
-        value = self.value() or self.default
-        for lookup, title in self.lookup_choices:
-            yield {
-                "selected": value == lookup,
-                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
-                "display": title,
-            }
-
     def queryset(self, request, queryset):
-        value = self.value() or self.default
+        value = self.chosen()
         return queryset if value == "all" else queryset.filter(state=value)
 
     @classmethod
