@@ -1,7 +1,7 @@
 """The indicators the province and the zones track, with the names stories give them.
 
-The first catalogue, written into the database by migration 0002; editors extend it in the
-admin (a variant per line), and the extractor reads it from there.
+The first catalogue, written into the database by migration 0002 (write_first_catalogue);
+editors extend it in the admin (a variant per line), and the extractor reads it from there.
 """
 
 from indicators.extractor import AMOUNT, COUNT, IndicatorSpec
@@ -33,3 +33,23 @@ FIRST_CATALOGUE = [
     IndicatorSpec("签约项目", COUNT, (), amount_indicator="签约金额"),
     IndicatorSpec("签约金额", AMOUNT, ()),
 ]
+
+
+def write_first_catalogue(indicator_model) -> None:
+    """Write FIRST_CATALOGUE into the table of indicator_model (the migration's historical
+    model, or the app's); indicators already there are left as editors made them."""
+    made = {}
+    for position, spec in enumerate(FIRST_CATALOGUE):
+        made[spec.name], _ = indicator_model.objects.get_or_create(
+            name=spec.name,
+            defaults={
+                "unit": spec.unit,
+                "variants": "\n".join(spec.variants),
+                "position": position,
+            },
+        )
+    for spec in FIRST_CATALOGUE:
+        if spec.amount_indicator:
+            indicator_model.objects.filter(name=spec.name).update(
+                amount_indicator=made[spec.amount_indicator]
+            )

@@ -75,7 +75,9 @@ class Extractor:
             for variant in (spec.name, *spec.variants):
                 self.by_variant[variant] = spec
         names = sorted(self.by_variant, key=len, reverse=True)
-        self.mention = re.compile("|".join(map(re.escape, names)))
+        # An empty catalogue (an editor removed every indicator) names nothing; an empty
+        # alternation would match the empty string in every sentence.
+        self.mention = re.compile("|".join(map(re.escape, names)) if names else r"(?!)")
         self.value_after = {
             unit: re.compile(rf"{CONNECTORS}{_value_pattern(unit)}") for unit in (AMOUNT, COUNT)
         }

@@ -120,3 +120,11 @@ def test_running_totals_with_no_indicator_after_them_are_dropped():
 
 def test_the_first_months_without_ge():
     assert read("前10月，工业投资完成3亿元。", datetime.date(2024, 1, 9))[0][3] == "2023年1-10月"
+
+
+def test_an_empty_catalogue_reads_no_figure():
+    # An editor may remove every indicator; publishing must still read the pieces, finding none.
+    figures = Extractor([]).extract(
+        "财政总收入累计完成599900万元，同比增长10.42%。", issue_date=datetime.date(2024, 4, 16)
+    )
+    assert figures == []
