@@ -216,3 +216,14 @@ def seeded(django_db_setup, django_db_blocker):
 def people(db):
     """One login per role of tests/roles.py, for access-matrix tests."""
     return people_by_role()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Runs a change and then its on-commit callbacks, as a real commit would."""
+
+    def run(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+
+    return run

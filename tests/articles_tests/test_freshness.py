@@ -20,6 +20,7 @@ from tests.factories import (
     make_theme,
     make_zone,
 )
+from tests.reader_tests.archive import html_of
 from zones.merging import merge_zones
 from zones.models import ZoneAlias
 
@@ -32,23 +33,6 @@ def page_cache(settings):
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Runs a change and then its on-commit callbacks, as a real commit would."""
-
-    def run(change):
-        with django_capture_on_commit_callbacks(execute=True):
-            change()
-
-    return run
-
-
-def html_of(client, url) -> str:
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def test_publishing_an_issue_shows_on_the_cached_home_page(client, page_cache, committed):

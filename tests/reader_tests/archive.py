@@ -132,3 +132,10 @@ SAYS = {
     "feed": PUBLISHED_TITLE,
     "zone_feed": PUBLISHED_TITLE,
 }
+
+
+def html_of(client, url) -> str:
+    """A public page's HTML, which must have been served."""
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()

@@ -15,7 +15,7 @@ from editorial.workflow import publish_issue
 from reader import fragments
 from tests.factories import make_article, make_editor, make_issue, make_theme
 
-from .archive import PUBLISHED_TITLE, public_urls, small_archive
+from .archive import PUBLISHED_TITLE, html_of, public_urls, small_archive
 
 pytestmark = pytest.mark.django_db
 
@@ -26,23 +26,6 @@ def fragment_cache(settings):
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Runs a change and then its on-commit callbacks, as a real commit would."""
-
-    def run(change):
-        with django_capture_on_commit_callbacks(execute=True):
-            change()
-
-    return run
-
-
-def html_of(client, url) -> str:
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 # Read back: only what the page needs outside its content (its subject, for the title and a
