@@ -156,6 +156,10 @@ class _RankedIds:
         if stop > self.titles:
             body_start = max(start, self.titles)
             ids += self.backend.body_only_ids(
-                self.rendered, self.within, stop - body_start, body_start - self.titles
+                self.rendered,
+                self.within,
+                stop - body_start,
+                body_start - self.titles,
+                matches=self.total - self.titles,
             )
         return ids

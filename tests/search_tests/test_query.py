@@ -3,6 +3,7 @@
 import pytest
 
 from articles.models import Article, Genre
+from search.backends import PostgresBackend
 from search.query import MAX_QUERY_CHARS, parse_query, search
 from tests.factories import make_article, make_issue, make_zone
 from zones.models import City
@@ -30,6 +31,18 @@ def test_a_page_can_straddle_the_title_and_body_tiers():
     ids = [hit.article.pk for page in pages for hit in page.hits]
     assert ids == [*reversed([a.pk for a in in_title]), *reversed([a.pk for a in in_body])]
     assert {page.total for page in pages} == {5}
+
+
+@pytest.mark.parametrize("few_body_matches", [0, 1000])
+def test_body_pages_are_the_same_when_few_or_many_match(monkeypatch, few_body_matches):
+    # PostgreSQL reads few body matches through another plan (backends.PostgresBackend);
+    # SQLite has one plan, so there both cases check it.
+    monkeypatch.setattr(PostgresBackend, "FEW_BODY_MATCHES", few_body_matches)
+    in_body = [make_article(title="经济运行", body=f"光伏组件第{n}批。") for n in range(4)]
+    in_title = make_article(title="光伏电站", body="并网发电。")
+    pages = [search("光伏", page=number, per_page=2) for number in (1, 2, 3)]
+    ids = [hit.article.pk for page in pages for hit in page.hits]
+    assert ids == [in_title.pk, *reversed([a.pk for a in in_body])]
 
 
 def test_counts_follow_the_index_after_a_repeated_search():
